@@ -1,0 +1,42 @@
+# Set-up is automatic: every target that needs Python creates .venv and installs the pinned
+# requirements on first use (and again whenever requirements.txt changes).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build validate test test-unit test-build test-browser linkcheck linkcheck-external lint schemas bench clean
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+serve: $(STAMP) ## build and serve on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP) ## strict build into site/; on any error the previous site/ stays as it was
+	$(BIN)/python scripts/build.py
+
+validate: $(STAMP) ## data and front-matter checks only (fast, no build)
+	$(BIN)/python scripts/validate.py
+
+test: $(STAMP) ## everything CI runs
+	$(BIN)/python scripts/validate.py
+	$(BIN)/python scripts/schemas.py verify
+	$(BIN)/ruff check hooks scripts tests
+	$(BIN)/python -m pytest
+
+linkcheck: $(STAMP) ## internal links and anchors of a fresh build, served on 127.0.0.1
+	$(BIN)/python -m pytest tests/build/test_links.py
+
+linkcheck-external: build ## external links too (needs internet; not run in CI)
+	$(BIN)/python scripts/linkcheck.py --external
+
+schemas: $(STAMP) ## regenerate schemas/ from the data models
+	$(BIN)/python scripts/schemas.py generate
+
+clean:
+	rm -rf site .site-build-* .pytest_cache

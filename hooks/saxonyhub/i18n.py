@@ -1,0 +1,59 @@
+"""Bilingual text: the LocalizedText type, UI labels and locale-aware formatting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date
+from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationError
+
+from .problems import Problem
+from .strict_yaml import YamlProblem, load_file
+from .validation import problems_from_error
+
+LANGUAGES = ("de", "en")
+
+
+class LocalizedText(BaseModel):
+    """Visitor-facing text in both languages; a missing language is an error naming it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    de: str = Field(min_length=1, description="German text.")
+    en: str = Field(min_length=1, description="English text.")
+
+    def get(self, lang: str) -> str:
+        return getattr(self, lang) if lang in LANGUAGES else self.de
+
+
+class Labels(RootModel[dict[str, LocalizedText]]):
+    """UI labels used by templates, keyed by a dotted name such as ``news.feed``."""
+
+    def t(self, key: str, lang: str) -> str:
+        return self.root[key].get(lang)
+
+
+def localize(value: Any, lang: str) -> Any:
+    """Pick the page's language from a LocalizedText or a ``{de, en}`` mapping; pass others through."""
+    if isinstance(value, LocalizedText):
+        return value.get(lang)
+    if isinstance(value, dict) and set(value) <= set(LANGUAGES) and value:
+        return value.get(lang, value.get("de"))
+    return value
+
+
+def format_day(day: dt.date, lang: str) -> str:
+    """A date as readers of the language write it: '2. November 2018' / '2 November 2018'."""
+    return format_date(day, format="long", locale="de_DE" if lang == "de" else "en_GB")
+
+
+def load_labels(path: Path, display_name: str) -> tuple[Labels | None, list[Problem]]:
+    try:
+        data, marks = load_file(path, display_name)
+    except YamlProblem as error:
+        return None, [error.problem]
+    try:
+        return Labels.model_validate(data), []
+    except ValidationError as error:
+        return None, problems_from_error(error, Labels, display_name, marks)

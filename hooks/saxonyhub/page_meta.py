@@ -1,0 +1,107 @@
+"""Front matter of Markdown pages: model, extraction with line numbers, and validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .problems import Problem
+from .strict_yaml import YamlProblem, loads
+from .validation import problems_from_error
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SearchMeta(_Strict):
+    exclude: bool = Field(False, description="Keep the page out of the search index.")
+
+
+class ReviewMeta(_Strict):
+    """When a page was last checked, by whom, and how often it must be checked."""
+
+    owner: Slug = Field(description="Contact id responsible for the page.", examples=["cluster-office"])
+    last_reviewed: dt.date = Field(description="Date of the last full review.",
+                                   examples=["2026-11-23"])
+    interval_months: int = Field(12, ge=1, le=36,
+                                 description="Months until the next review is due.")
+
+
+class TranslationMeta(_Strict):
+    """Which version of the German source an English page translates."""
+
+    source_hash: str = Field(pattern=r"^[0-9a-f]{12,64}$",
+                             description="Hash of the German source file when the translation was acknowledged.")
+
+
+class PageMeta(_Strict):
+    """The keys a Markdown page may carry in its front matter."""
+
+    title: str = Field(min_length=3, max_length=120, description="Page title (in the page's language).")
+    description: str = Field(min_length=20, max_length=200,
+                             description="One or two sentences for search engines and previews.")
+    template: str | None = Field(None, pattern=r"^[a-z0-9_-]+\.html$",
+                                 description="Page template from overrides/.")
+    hide: list[Literal["navigation", "toc", "footer", "path", "feedback"]] | None = None
+    search: SearchMeta | None = None
+    robots: Literal["noindex"] | None = Field(None, description="Ask search engines not to index the page.")
+    date: dt.date | None = Field(None, description="Publication date (news items).")
+    review: ReviewMeta | None = None
+    services: list[Slug] | None = Field(None, description="Ids of related cluster services.")
+    translation: TranslationMeta | None = None
+
+
+def split_front_matter(text: str) -> tuple[str | None, int]:
+    """Return the YAML between the ``---`` fences and the line number where it starts."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None, 0
+    return match.group(1) or "", 2
+
+
+def read_page_meta(path: Path, display_name: str) -> tuple[PageMeta | None, list[Problem]]:
+    """Parse and validate the front matter of one Markdown file."""
+    text = path.read_text(encoding="utf-8")
+    yaml_text, first_line = split_front_matter(text)
+    if yaml_text is None:
+        return None, [Problem(display_name, 1, 1, "", "the page has no front matter",
+                              "start the file with '---', 'title:', 'description:', '---'")]
+    try:
+        data, marks = loads(yaml_text or "{}", display_name)
+    except YamlProblem as error:
+        problem = error.problem
+        return None, [Problem(problem.file, problem.line + first_line - 1, problem.column,
+                              problem.field, problem.message, problem.hint)]
+    if not isinstance(data, dict):
+        return None, [Problem(display_name, first_line, 1, "", "front matter must be a mapping of keys",
+                              "write 'key: value' lines between the '---' fences")]
+    shifted = {path_: (line + first_line - 1, col) for path_, (line, col) in marks.items()}
+    try:
+        return PageMeta.model_validate(data), []
+    except ValidationError as error:
+        return None, problems_from_error(error, PageMeta, display_name, shifted)
+
+
+def validate_docs(docs_dir: Path) -> tuple[dict[str, PageMeta], list[Problem]]:
+    """Validate the front matter of every Markdown page below ``docs_dir``.
+
+    Returns:
+        Metadata by path relative to ``docs_dir`` (``de/index.md``) and all problems found.
+    """
+    metas: dict[str, PageMeta] = {}
+    problems: list[Problem] = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        relative = path.relative_to(docs_dir).as_posix()
+        meta, found = read_page_meta(path, f"docs/{relative}")
+        problems.extend(found)
+        if meta is not None:
+            metas[relative] = meta
+    return metas, problems

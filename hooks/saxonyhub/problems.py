@@ -1,0 +1,59 @@
+"""Author-facing validation problems: collected, sorted and formatted in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing an author has to fix, located as precisely as the loader allows."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+    field: str = ""
+    message: str = ""
+    hint: str = ""
+    severity: str = "error"
+
+    def format(self) -> str:
+        """Render as ``file:line:col: field: message (hint: ...)``, the form editors link to."""
+        where = self.file
+        if self.line:
+            where += f":{self.line}:{self.column or 1}"
+        text = f"{where}: "
+        if self.field:
+            text += f"{self.field}: "
+        text += self.message
+        if self.hint:
+            text += f" — hint: {self.hint}"
+        return text
+
+
+@dataclass
+class ProblemList:
+    """Collects problems so that a run reports all of them at once."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.items.append(problem)
+
+    def extend(self, problems: list[Problem]) -> None:
+        self.items.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return sorted(p for p in self.items if p.severity == "error")
+
+    @property
+    def notices(self) -> list[Problem]:
+        return sorted(p for p in self.items if p.severity == "notice")
+
+    def report(self) -> str:
+        """All errors, one per line, followed by a count."""
+        errors = self.errors
+        lines = [p.format() for p in errors]
+        lines.append(f"{len(errors)} error{'s' if len(errors) != 1 else ''} found.")
+        return "\n".join(lines)

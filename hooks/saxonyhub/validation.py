@@ -1,0 +1,89 @@
+"""Turn pydantic validation errors into located, staff-readable problems."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import Problem
+from .strict_yaml import Marks, path_text
+
+_EXPECTED = {
+    "missing": "this field is required",
+    "string_type": "expected text",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "float_type": "expected a number",
+    "float_parsing": "expected a number",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+    "list_type": "expected a list (lines starting with '- ')",
+    "dict_type": "expected a mapping of keys to values",
+    "model_type": "expected a mapping of keys to values",
+    "date_type": "expected a date like 2026-11-23",
+    "date_from_datetime_parsing": "expected a date like 2026-11-23",
+    "date_parsing": "expected a date like 2026-11-23",
+}
+
+
+def _model_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Field names (aliases) of the sub-model a location points into, for 'did you mean'."""
+    current: Any = model
+    for part in loc:
+        fields = getattr(current, "model_fields", None)
+        if fields is None or not isinstance(part, str):
+            continue
+        info = next((f for n, f in fields.items() if (f.alias or n) == part), None)
+        if info is None:
+            return []
+        annotation = info.annotation
+        current = next((a for a in getattr(annotation, "__args__", (annotation,))
+                        if hasattr(a, "model_fields")), annotation)
+    fields = getattr(current, "model_fields", {})
+    return [f.alias or n for n, f in fields.items()]
+
+
+def _locate(marks: Marks, loc: tuple[Any, ...]) -> tuple[int, int]:
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in marks:
+            return marks[loc[:end]]
+    return (0, 0)
+
+
+def problems_from_error(error: ValidationError, model: type[BaseModel], filename: str,
+                        marks: Marks, prefix: tuple[Any, ...] = ()) -> list[Problem]:
+    """Convert every error of a pydantic ``ValidationError`` into a :class:`Problem`."""
+    problems = []
+    for item in error.errors(include_url=False):
+        loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))
+        line, col = _locate(marks, (*prefix, *loc))
+        message, hint = _describe(item, model, loc)
+        problems.append(Problem(filename, line, col, path_text((*prefix, *loc)), message, hint))
+    return problems
+
+
+def _describe(item: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
+    kind = item["type"]
+    found = item.get("input")
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        known = _model_fields(model, loc[:-1])
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(known)}"
+        return f"unknown key '{name}'", hint
+    if kind == "missing":
+        return "this field is required but missing", "add it (see the field reference)"
+    message = item.get("msg", "invalid value")
+    if message.startswith("Value error, "):
+        message = message[len("Value error, "):]
+    expected = _EXPECTED.get(kind)
+    if expected:
+        message = expected
+    hint = item.get("ctx", {}).get("hint", "") if isinstance(item.get("ctx"), dict) else ""
+    if isinstance(found, (str, int, float, bool)) and kind not in {"missing"}:
+        shown = str(found)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        message += f", found {shown!r}"
+    return message, hint

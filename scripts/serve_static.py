@@ -1,0 +1,64 @@
+"""Serve a built site on 127.0.0.1 the way common static hosts do.
+
+Like Netlify or Cloudflare Pages, a missing address gets the nearest 404.html above it with status
+404, so /en/missing shows the English 404 page. Used by the tests and `make linkcheck`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+
+class StaticHostHandler(http.server.SimpleHTTPRequestHandler):
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404:
+            super().send_error(code, message, explain)
+            return
+        page = self._nearest_404()
+        if page is None:
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _nearest_404(self) -> Path | None:
+        root = Path(self.directory)
+        parts = self.path.split("?")[0].strip("/").split("/")
+        for depth in range(len(parts), -1, -1):
+            candidate = root.joinpath(*parts[:depth], "404.html")
+            if candidate.is_file() and candidate.resolve().is_relative_to(root.resolve()):
+                return candidate
+        return None
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+def start(directory: Path, port: int = 0) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Start serving ``directory`` in a background thread; return the server and its base URL."""
+    handler = functools.partial(StaticHostHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("directory", nargs="?", default="site")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args()
+    server, url = start(Path(args.directory), args.port)
+    print(f"Serving {args.directory}/ on {url} (Ctrl+C to stop)")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        server.shutdown()

@@ -2,7 +2,8 @@
 
 Every language build writes site/404.html, so stock static-i18n leaves the last language's page at
 the root (its issue #284). Events: on_post_build at priority 0, which runs before static-i18n's
-handler (-100) starts the next language (on_template_context resets the language switcher there): the default build keeps its page in memory, each later
+handler (-100) starts the next language (on_template_context resets the
+language switcher there): the default build keeps its page in memory, each later
 build moves its own page to <lang>/404.html and puts the default one back.
 """
 
@@ -14,14 +15,14 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-
 from saxonyhub.templating import page_language
 
 _default_page: dict[str, bytes] = {}
 
 
-def on_template_context(context: dict[str, Any], *, template_name: str,
-                        config: MkDocsConfig) -> dict[str, Any]:
+def on_template_context(
+    context: dict[str, Any], *, template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
     # static-i18n points the language switcher at the counterpart of the last page it rendered;
     # on the 404 page it must lead to each language's home instead.
     i18n = config.plugins.get("i18n")

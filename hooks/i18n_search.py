@@ -13,7 +13,6 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-
 from saxonyhub.search_split import split_index
 
 
@@ -29,4 +28,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     for lang, index in split_index(combined, settings["languages"], default).items():
         target = site_dir / ("" if lang == default else lang) / "search/search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        target.write_text(
+            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )

@@ -6,15 +6,15 @@ Events: on_page_markdown. Reads saxonyhub.site.current (loaded by site_data.py) 
 
 from __future__ import annotations
 
+import saxonyhub.news as news
+import saxonyhub.site as site
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-
-import saxonyhub.news as news
-import saxonyhub.site as site
 from saxonyhub.templating import expand_markers, page_language, theme_env
+
 
 def _operator(env: Environment, lang: str, page: Page) -> str:
     return env.get_template("fragments/legal/operator.html").render(operator=site.current.operator)
@@ -33,6 +33,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     env = theme_env(config)
     result, unknown = expand_markers(markdown, RENDERERS, env, page_language(config), page)
     if unknown:
-        raise PluginError(f"docs/{page.file.src_uri}: unknown data marker(s): {', '.join(unknown)} "
-                          f"— hint: known markers are {', '.join(sorted(RENDERERS))}")
+        raise PluginError(
+            f"docs/{page.file.src_uri}: unknown data marker(s): {', '.join(unknown)} "
+            f"— hint: known markers are {', '.join(sorted(RENDERERS))}"
+        )
     return result

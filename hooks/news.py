@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import saxonyhub.news as news
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
-
-import saxonyhub.news as news
 from saxonyhub.templating import page_language, theme_env
 
 
@@ -33,8 +32,15 @@ def _collect(files: Files, root: str) -> list[news.NewsItem]:
         if not news.is_news_page(src_inner):
             continue
         _, meta = get_data(Path(file.abs_src_path).read_text(encoding="utf-8"))
-        items.append(news.NewsItem(title=meta["title"], description=meta["description"],
-                                   date=meta["date"], url=file.url, src_uri=src_inner))
+        items.append(
+            news.NewsItem(
+                title=meta["title"],
+                description=meta["description"],
+                date=meta["date"],
+                url=file.url,
+                src_uri=src_inner,
+            )
+        )
     return news.newest_first(items)
 
 
@@ -42,8 +48,17 @@ def _collect(files: Files, root: str) -> list[news.NewsItem]:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     root = _language_root(config)
     news.current_items = _collect(files, root)
-    xml = theme_env(config).get_template("fragments/news/atom.xml").render(
-        items=news.current_items, updated=news.feed_updated(news.current_items),
-        site_url=config.site_url, root=root, lang=page_language(config), site_name=config.site_name)
+    xml = (
+        theme_env(config)
+        .get_template("fragments/news/atom.xml")
+        .render(
+            items=news.current_items,
+            updated=news.feed_updated(news.current_items),
+            site_url=config.site_url,
+            root=root,
+            lang=page_language(config),
+            site_name=config.site_name,
+        )
+    )
     files.append(File.generated(config, f"{root}feed.xml", content=xml))
     return files

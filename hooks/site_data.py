@@ -1,7 +1,8 @@
 """Load and validate data/ once per build and give templates the filters they need.
 
 Events: on_config (load data into saxonyhub.site.current; fail with every problem at once),
-on_files (drop template fragments from the output), on_env (register the `loc` and `day` filters on the theme environment). Runs before the
+on_files (drop template fragments from the output),
+on_env (register the `loc` and `day` filters on the theme environment). Runs before the
 other project hooks, which read saxonyhub.site.current.
 """
 
@@ -9,13 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import saxonyhub.site as site
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-
-import saxonyhub.site as site
 from saxonyhub.templating import register_filters
 
 
@@ -31,7 +31,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # Fragments in overrides/ are rendered into pages, never published as files of their own.
-    for file in [f for f in files if f.src_uri.startswith("fragments/") and not f.is_documentation_page()]:
+    for file in [
+        f for f in files if f.src_uri.startswith("fragments/") and not f.is_documentation_page()
+    ]:
         files.remove(file)
     return files
 

@@ -22,8 +22,20 @@ def build(target: Path = ROOT / "site") -> int:
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
     started = time.perf_counter()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                             "--site-dir", str(staging)], cwd=ROOT, env=env)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "--site-dir",
+            str(staging),
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed: {target.name}/ was left unchanged.", file=sys.stderr)

@@ -33,8 +33,10 @@ def main(command: str) -> int:
         elif not path.exists() or path.read_text(encoding="utf-8") != text:
             stale.append(path.relative_to(ROOT).as_posix())
     if stale:
-        print("Stale JSON schemas: " + ", ".join(stale) + " — run 'make schemas' and commit them.",
-              file=sys.stderr)
+        print(
+            "Stale JSON schemas: " + ", ".join(stale) + " — run 'make schemas' and commit them.",
+            file=sys.stderr,
+        )
         return 1
     print("Schemas generated." if command == "generate" else "Schemas are up to date.")
     return 0

@@ -35,7 +35,7 @@ class Labels(RootModel[dict[str, LocalizedText]]):
 
 
 def localize(value: Any, lang: str) -> Any:
-    """Pick the page's language from a LocalizedText or a ``{de, en}`` mapping; pass others through."""
+    """Pick the page's language from LocalizedText or a ``{de, en}`` mapping; pass others on."""
     if isinstance(value, LocalizedText):
         return value.get(lang)
     if isinstance(value, dict) and set(value) <= set(LANGUAGES) and value:

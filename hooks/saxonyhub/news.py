@@ -18,7 +18,12 @@ class NewsItem:
 def is_news_page(src_uri: str) -> bool:
     """News items live directly in ``news/``; the folder's index page is the list itself."""
     parts = src_uri.split("/")
-    return len(parts) == 2 and parts[0] == "news" and parts[1] != "index.md" and parts[1].endswith(".md")
+    return (
+        len(parts) == 2
+        and parts[0] == "news"
+        and parts[1] != "index.md"
+        and parts[1].endswith(".md")
+    )
 
 
 def newest_first(items: list[NewsItem]) -> list[NewsItem]:
@@ -28,7 +33,7 @@ def newest_first(items: list[NewsItem]) -> list[NewsItem]:
 def feed_updated(items: list[NewsItem]) -> dt.datetime:
     """The feed's <updated>: the newest item's date, so that builds stay reproducible."""
     newest = max((item.date for item in items), default=dt.date(2014, 1, 1))
-    return dt.datetime.combine(newest, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(newest, dt.time(0, 0), tzinfo=dt.UTC)
 
 
 # News items of the language build in progress, newest first; replaced by hooks/news.py in

@@ -27,20 +27,38 @@ class Operator(BaseModel):
     name: str = Field(description="Legal name of the operator.", examples=["biosaxony e.V."])
     legal_form: LocalizedText | None = Field(None, description="Legal form in words.")
     address: Address
-    phone: str | None = Field(None, pattern=r"^\+[0-9 ]{6,20}$", description="Phone, international form.")
+    phone: str | None = Field(
+        None, pattern=r"^\+[0-9 ]{6,20}$", description="Phone, international form."
+    )
     email: EmailStr | None = None
     website: HttpUrl | None = None
-    representatives: list[str] | None = Field(None, description="Persons authorised to represent the operator.")
-    register_court: str | None = Field(None, description="Register court, e.g. Amtsgericht Dresden.")
+    representatives: list[str] | None = Field(
+        None, description="Persons authorised to represent the operator."
+    )
+    register_court: str | None = Field(
+        None, description="Register court, e.g. Amtsgericht Dresden."
+    )
     register_number: str | None = Field(None, description="Register number, e.g. VR 1234.")
     vat_id: str | None = Field(None, pattern=r"^DE\d{9}$", description="VAT identification number.")
-    content_responsible: str | None = Field(None, description="Person responsible for content (§ 18 MStV).")
-    hosting: LocalizedText | None = Field(None, description="Who hosts the site and what its server logs hold.")
+    content_responsible: str | None = Field(
+        None, description="Person responsible for content (§ 18 MStV)."
+    )
+    hosting: LocalizedText | None = Field(
+        None, description="Who hosts the site and what its server logs hold."
+    )
     source: HttpUrl = Field(description="Where the operator published these details.")
 
 
-_IMPRESSUM_FIELDS = ("address.street", "address.postcode", "representatives", "register_court",
-                     "register_number", "vat_id", "content_responsible", "hosting")
+_IMPRESSUM_FIELDS = (
+    "address.street",
+    "address.postcode",
+    "representatives",
+    "register_court",
+    "register_number",
+    "vat_id",
+    "content_responsible",
+    "hosting",
+)
 
 
 def missing_fields(operator: Operator) -> list[str]:
@@ -64,7 +82,16 @@ def load_operator(path: Path, display_name: str) -> tuple[Operator | None, list[
         operator = Operator.model_validate(data)
     except ValidationError as error:
         return None, problems_from_error(error, Operator, display_name, marks)
-    notices = [Problem(display_name, 0, 0, field, "not supplied by the operator; the Impressum omits it",
-                       "add it once the operator provides it", severity="notice")
-               for field in missing_fields(operator)]
+    notices = [
+        Problem(
+            display_name,
+            0,
+            0,
+            field,
+            "not supplied by the operator; the Impressum omits it",
+            "add it once the operator provides it",
+            severity="notice",
+        )
+        for field in missing_fields(operator)
+    ]
     return operator, notices

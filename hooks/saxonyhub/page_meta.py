@@ -28,31 +28,45 @@ class SearchMeta(_Strict):
 class ReviewMeta(_Strict):
     """When a page was last checked, by whom, and how often it must be checked."""
 
-    owner: Slug = Field(description="Contact id responsible for the page.", examples=["cluster-office"])
-    last_reviewed: dt.date = Field(description="Date of the last full review.",
-                                   examples=["2026-11-23"])
-    interval_months: int = Field(12, ge=1, le=36,
-                                 description="Months until the next review is due.")
+    owner: Slug = Field(
+        description="Contact id responsible for the page.", examples=["cluster-office"]
+    )
+    last_reviewed: dt.date = Field(
+        description="Date of the last full review.", examples=["2026-11-23"]
+    )
+    interval_months: int = Field(
+        12, ge=1, le=36, description="Months until the next review is due."
+    )
 
 
 class TranslationMeta(_Strict):
     """Which version of the German source an English page translates."""
 
-    source_hash: str = Field(pattern=r"^[0-9a-f]{12,64}$",
-                             description="Hash of the German source file when the translation was acknowledged.")
+    source_hash: str = Field(
+        pattern=r"^[0-9a-f]{12,64}$",
+        description="Hash of the German source file when the translation was acknowledged.",
+    )
 
 
 class PageMeta(_Strict):
     """The keys a Markdown page may carry in its front matter."""
 
-    title: str = Field(min_length=3, max_length=120, description="Page title (in the page's language).")
-    description: str = Field(min_length=20, max_length=200,
-                             description="One or two sentences for search engines and previews.")
-    template: str | None = Field(None, pattern=r"^[a-z0-9_-]+\.html$",
-                                 description="Page template from overrides/.")
+    title: str = Field(
+        min_length=3, max_length=120, description="Page title (in the page's language)."
+    )
+    description: str = Field(
+        min_length=20,
+        max_length=200,
+        description="One or two sentences for search engines and previews.",
+    )
+    template: str | None = Field(
+        None, pattern=r"^[a-z0-9_-]+\.html$", description="Page template from overrides/."
+    )
     hide: list[Literal["navigation", "toc", "footer", "path", "feedback"]] | None = None
     search: SearchMeta | None = None
-    robots: Literal["noindex"] | None = Field(None, description="Ask search engines not to index the page.")
+    robots: Literal["noindex"] | None = Field(
+        None, description="Ask search engines not to index the page."
+    )
     date: dt.date | None = Field(None, description="Publication date (news items).")
     review: ReviewMeta | None = None
     services: list[Slug] | None = Field(None, description="Ids of related cluster services.")
@@ -72,17 +86,41 @@ def read_page_meta(path: Path, display_name: str) -> tuple[PageMeta | None, list
     text = path.read_text(encoding="utf-8")
     yaml_text, first_line = split_front_matter(text)
     if yaml_text is None:
-        return None, [Problem(display_name, 1, 1, "", "the page has no front matter",
-                              "start the file with '---', 'title:', 'description:', '---'")]
+        return None, [
+            Problem(
+                display_name,
+                1,
+                1,
+                "",
+                "the page has no front matter",
+                "start the file with '---', 'title:', 'description:', '---'",
+            )
+        ]
     try:
         data, marks = loads(yaml_text or "{}", display_name)
     except YamlProblem as error:
         problem = error.problem
-        return None, [Problem(problem.file, problem.line + first_line - 1, problem.column,
-                              problem.field, problem.message, problem.hint)]
+        return None, [
+            Problem(
+                problem.file,
+                problem.line + first_line - 1,
+                problem.column,
+                problem.field,
+                problem.message,
+                problem.hint,
+            )
+        ]
     if not isinstance(data, dict):
-        return None, [Problem(display_name, first_line, 1, "", "front matter must be a mapping of keys",
-                              "write 'key: value' lines between the '---' fences")]
+        return None, [
+            Problem(
+                display_name,
+                first_line,
+                1,
+                "",
+                "front matter must be a mapping of keys",
+                "write 'key: value' lines between the '---' fences",
+            )
+        ]
     shifted = {path_: (line + first_line - 1, col) for path_, (line, col) in marks.items()}
     try:
         return PageMeta.model_validate(data), []

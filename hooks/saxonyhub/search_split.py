@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 
-def split_index(index: dict[str, Any], languages: list[str], default: str) -> dict[str, dict[str, Any]]:
+def split_index(
+    index: dict[str, Any], languages: list[str], default: str
+) -> dict[str, dict[str, Any]]:
     """Return one search index per language.
 
     Arguments:
@@ -26,13 +28,15 @@ def split_index(index: dict[str, Any], languages: list[str], default: str) -> di
     for lang in languages:
         docs = []
         for entry in index.get("docs", []):
-            owner = next((code for code, prefix in prefixes.items()
-                          if entry["location"].startswith(prefix)), default)
+            owner = next(
+                (code for code, prefix in prefixes.items() if entry["location"].startswith(prefix)),
+                default,
+            )
             if owner != lang:
                 continue
             location = entry["location"]
             if lang in prefixes:
-                location = location[len(prefixes[lang]):]
+                location = location[len(prefixes[lang]) :]
             docs.append({**entry, "location": location})
         config = {**index.get("config", {}), "lang": [lang]}
         result[lang] = {"config": config, "docs": docs}

@@ -19,6 +19,8 @@ from .problems import Problem
 MAX_FILE_BYTES = 256 * 1024
 Location = tuple[int, int]
 Marks = dict[tuple[Any, ...], Location]
+# Path suffix under which a mapping key's own position is stored (errors about the key point there).
+KEY = "\0key"
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -59,12 +61,20 @@ class _Converter:
 
     def convert(self, node: yaml.Node, path: tuple[Any, ...] = ()) -> Any:
         if id(node) in self.seen:
-            self.fail(node, path, "YAML anchors and aliases (&, *) are not allowed",
-                      "write the value out in full")
+            self.fail(
+                node,
+                path,
+                "YAML anchors and aliases (&, *) are not allowed",
+                "write the value out in full",
+            )
         self.seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
-            self.fail(node, path, f"YAML tag {node.tag!r} is not allowed",
-                      "remove the '!…' tag; plain text, numbers, lists and mappings only")
+            self.fail(
+                node,
+                path,
+                f"YAML tag {node.tag!r} is not allowed",
+                "remove the '!…' tag; plain text, numbers, lists and mappings only",
+            )
         self.marks[path] = _mark(node)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
@@ -79,11 +89,15 @@ class _Converter:
                 self.fail(key_node, path, "a key must be plain text", "check the indentation")
             key = self.scalars.construct_object(key_node)
             if key in result:
-                first = self.marks[(*path, key)][0]
-                self.fail(key_node, (*path, key), f"duplicate key {key!r} (first on line {first})",
-                          "keep one of the two entries")
+                first = self.marks[(*path, key, KEY)][0]
+                self.fail(
+                    key_node,
+                    (*path, key),
+                    f"duplicate key {key!r} (first on line {first})",
+                    "keep one of the two entries",
+                )
+            self.marks[(*path, key, KEY)] = _mark(key_node)
             result[key] = self.convert(value_node, (*path, key))
-            self.marks.setdefault((*path, key), _mark(key_node))
         return result
 
 
@@ -101,7 +115,10 @@ def _yaml_error_problem(filename: str, error: yaml.YAMLError) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     problem = getattr(error, "problem", None) or str(error)
-    hint = "check the indentation: nested keys need more spaces than their parent, all at the same depth"
+    hint = (
+        "check the indentation: nested keys need more spaces than their parent, "
+        "all at the same depth"
+    )
     if "\\t" in problem or "'\\t'" in problem or "\t" in problem:
         hint = "YAML does not allow tab characters for indentation; use spaces"
     elif "found duplicate anchor" in problem or "found undefined alias" in problem:
@@ -123,8 +140,16 @@ def loads(text: str, filename: str) -> tuple[Any, Marks]:
         YamlProblem: the text is not acceptable YAML.
     """
     if not text.strip():
-        raise YamlProblem(Problem(filename, 1, 1, "", "the file is empty",
-                                  "copy a template with 'make new' or remove the file"))
+        raise YamlProblem(
+            Problem(
+                filename,
+                1,
+                1,
+                "",
+                "the file is empty",
+                "copy a template with 'make new' or remove the file",
+            )
+        )
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
@@ -140,13 +165,23 @@ def load_file(path: Path, display_name: str | None = None) -> tuple[Any, Marks]:
     name = display_name or str(path)
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        raise YamlProblem(Problem(name, 0, 0, "",
-                                  f"file is {len(raw) // 1024} KB, more than the 256 KB allowed",
-                                  "split the content into several files"))
+        raise YamlProblem(
+            Problem(
+                name,
+                0,
+                0,
+                "",
+                f"file is {len(raw) // 1024} KB, more than the 256 KB allowed",
+                "split the content into several files",
+            )
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise YamlProblem(Problem(name, line, 1, "", "the file is not UTF-8 text",
-                                  "save the file with UTF-8 encoding")) from None
+        raise YamlProblem(
+            Problem(
+                name, line, 1, "", "the file is not UTF-8 text", "save the file with UTF-8 encoding"
+            )
+        ) from None
     return loads(text.lstrip("\ufeff"), name)

@@ -41,8 +41,9 @@ def theme_env(config: MkDocsConfig) -> Environment:
 MarkerRenderer = Callable[[Environment, str, Any], str]
 
 
-def expand_markers(markdown: str, renderers: dict[str, MarkerRenderer], env: Environment,
-                   lang: str, page: Any) -> tuple[str, list[str]]:
+def expand_markers(
+    markdown: str, renderers: dict[str, MarkerRenderer], env: Environment, lang: str, page: Any
+) -> tuple[str, list[str]]:
     """Replace ``<!-- data:NAME -->`` markers; return the text and the names nobody knows."""
     unknown: list[str] = []
 

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
-from .strict_yaml import Marks, path_text
+from .strict_yaml import KEY, Marks, path_text
 
 _EXPECTED = {
     "missing": "this field is required",
@@ -39,8 +39,14 @@ def _model_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
         if info is None:
             return []
         annotation = info.annotation
-        current = next((a for a in getattr(annotation, "__args__", (annotation,))
-                        if hasattr(a, "model_fields")), annotation)
+        current = next(
+            (
+                a
+                for a in getattr(annotation, "__args__", (annotation,))
+                if hasattr(a, "model_fields")
+            ),
+            annotation,
+        )
     fields = getattr(current, "model_fields", {})
     return [f.alias or n for n, f in fields.items()]
 
@@ -52,19 +58,33 @@ def _locate(marks: Marks, loc: tuple[Any, ...]) -> tuple[int, int]:
     return (0, 0)
 
 
-def problems_from_error(error: ValidationError, model: type[BaseModel], filename: str,
-                        marks: Marks, prefix: tuple[Any, ...] = ()) -> list[Problem]:
+def _position(marks: Marks, path: tuple[Any, ...], kind: str) -> tuple[int, int]:
+    """An unknown key is reported where the key is written; everything else at its value."""
+    if kind == "extra_forbidden" and (*path, KEY) in marks:
+        return marks[(*path, KEY)]
+    return _locate(marks, path)
+
+
+def problems_from_error(
+    error: ValidationError,
+    model: type[BaseModel],
+    filename: str,
+    marks: Marks,
+    prefix: tuple[Any, ...] = (),
+) -> list[Problem]:
     """Convert every error of a pydantic ``ValidationError`` into a :class:`Problem`."""
     problems = []
     for item in error.errors(include_url=False):
         loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))
-        line, col = _locate(marks, (*prefix, *loc))
+        line, col = _position(marks, (*prefix, *loc), item["type"])
         message, hint = _describe(item, model, loc)
         problems.append(Problem(filename, line, col, path_text((*prefix, *loc)), message, hint))
     return problems
 
 
-def _describe(item: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
+def _describe(
+    item: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]
+) -> tuple[str, str]:
     kind = item["type"]
     found = item.get("input")
     if kind == "extra_forbidden":
@@ -77,7 +97,7 @@ def _describe(item: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]
         return "this field is required but missing", "add it (see the field reference)"
     message = item.get("msg", "invalid value")
     if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+        message = message[len("Value error, ") :]
     expected = _EXPECTED.get(kind)
     if expected:
         message = expected

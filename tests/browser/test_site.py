@@ -1,0 +1,102 @@
+"""The site as a visitor uses it: language switch, search per language, 404s, privacy, a11y."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import PageProbe, run_axe
+
+# One page of each type in each language.
+PAGE_TYPES = {
+    "home": ("", "en/"),
+    "news index": ("news/", "en/news/"),
+    "news item": ("news/2018-11-02-innovation-cluster/", "en/news/2018-11-02-innovation-cluster/"),
+    "legal": ("impressum/", "en/impressum/"),
+}
+ALL_PAGES = [path for pair in PAGE_TYPES.values() for path in pair]
+
+
+def search(probe: PageProbe, base: str, query: str) -> list[str]:
+    page = probe.page
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially(query)
+    page.wait_for_selector(".md-search-result__meta", state="visible")
+    page.wait_for_function(
+        "() => !document.querySelector('.md-search-result__meta').textContent.includes('…')"
+        " && document.querySelector('.md-search-result__meta').textContent.trim() !== ''"
+    )
+    return [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+
+
+def test_language_switch_lands_on_counterpart_page(probe: PageProbe, served_site: str):
+    page = probe.page
+    page.goto(served_site + "news/2018-11-02-innovation-cluster/")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('.md-select__link[hreflang="en"]').click()
+    page.wait_for_url(re.compile(r"/en/news/2018-11-02-innovation-cluster/$"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "launched" in page.locator("h1").inner_text()
+
+
+def test_search_on_german_page_finds_only_german_pages_with_stemming(
+    probe: PageProbe, served_site: str
+):
+    probe.page.goto(served_site)
+    results = search(probe, served_site, "Neuigkeit")  # the page says "Neuigkeiten": stemmed match
+    assert results, "German stemming should match 'Neuigkeiten'"
+    assert all("/en/" not in href for href in results)
+
+
+def test_search_on_english_page_finds_only_english_pages(probe: PageProbe, served_site: str):
+    probe.page.goto(served_site + "en/")
+    results = search(probe, served_site, "funding")
+    assert results and all("/en/" in href for href in results)
+
+
+def test_english_word_finds_nothing_on_german_site(probe: PageProbe, served_site: str):
+    probe.page.goto(served_site)
+    search(probe, served_site, "bedside")
+    assert probe.page.locator(".md-search-result__link").count() == 0
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [("gibt-es-nicht/", "Seite nicht gefunden"), ("en/does-not-exist/", "Page not found")],
+)
+def test_404_page_is_in_the_language_of_the_address(
+    probe: PageProbe, served_site: str, path, heading
+):
+    response = probe.page.goto(served_site + path)
+    assert response.status == 404
+    assert probe.page.locator("h1").inner_text() == heading
+    # Chromium logs the document's own 404 status; anything else would be a real error.
+    assert [e for e in probe.console_errors if "status of 404" not in e] == []
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_page_loads_only_from_this_host_and_logs_no_errors(
+    probe: PageProbe, served_site: str, path
+):
+    probe.page.goto(served_site + path, wait_until="networkidle")
+    foreign = [url for url in probe.requests if not url.startswith("http://127.0.0.1:")]
+    assert foreign == []
+    assert probe.console_errors == []
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_page_has_no_serious_accessibility_violations(probe: PageProbe, served_site: str, path):
+    probe.page.goto(served_site + path)
+    violations = [v for v in run_axe(probe.page) if v["impact"] in {"serious", "critical"}]
+    assert [
+        f"{v['id']}: {v['help']} @ {[n['target'] for n in v['nodes']][:3]}" for v in violations
+    ] == []
+
+
+def test_phone_layout_has_no_horizontal_scroll(phone_probe: PageProbe, served_site: str):
+    for path in ALL_PAGES:
+        phone_probe.page.goto(served_site + path)
+        overflow = phone_probe.page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, path

@@ -1,0 +1,43 @@
+"""Helpers for tests on the built site: every HTML page with its language and parsed soup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+SITE_URL = "http://127.0.0.1:8000/"
+
+
+@dataclass
+class BuiltPage:
+    path: Path  # relative to the site root
+    lang: str
+    soup: BeautifulSoup
+
+    @property
+    def url(self) -> str:
+        text = self.path.as_posix()
+        return text.removesuffix("index.html")
+
+
+def language_of(relative: Path) -> str:
+    return "en" if relative.parts[0] == "en" else "de"
+
+
+@pytest.fixture(scope="session")
+def pages(built_site: Path) -> list[BuiltPage]:
+    result = []
+    for path in sorted(built_site.rglob("*.html")):
+        relative = path.relative_to(built_site)
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        result.append(BuiltPage(relative, language_of(relative), soup))
+    assert len(result) > 10
+    return result
+
+
+@pytest.fixture(scope="session")
+def content_pages(pages: list[BuiltPage]) -> list[BuiltPage]:
+    return [p for p in pages if p.path.name != "404.html"]

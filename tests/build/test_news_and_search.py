@@ -1,0 +1,54 @@
+"""News index, Atom feeds and per-language search indexes on the built site."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from conftest import SITE_URL
+
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
+
+
+def test_news_index_lists_items_newest_first(built_site: Path):
+    for prefix, expected in (("", "2. November 2018"), ("en/", "2 November 2018")):
+        soup = BeautifulSoup((built_site / prefix / "news/index.html").read_text(), "html.parser")
+        dates = [t["datetime"] for t in soup.select(".hub-news-item time")]
+        assert dates == sorted(dates, reverse=True) and len(dates) >= 2
+        assert soup.select(".hub-news-item time")[0].get_text() == expected
+
+
+def test_feeds_have_absolute_urls_per_language(built_site: Path):
+    for prefix, lang in (("", "de"), ("en/", "en")):
+        root = ET.parse(built_site / prefix / "feed.xml").getroot()
+        assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+        links = [e.find("a:link", ATOM).get("href") for e in root.findall("a:entry", ATOM)]
+        assert len(links) >= 2
+        assert all(link.startswith(SITE_URL + prefix + "news/") for link in links)
+        for link in links:
+            assert (built_site / link.removeprefix(SITE_URL) / "index.html").is_file()
+
+
+def test_feed_is_announced_in_head(built_site: Path):
+    for prefix in ("", "en/"):
+        soup = BeautifulSoup((built_site / prefix / "index.html").read_text(), "html.parser")
+        feed = soup.find("link", type="application/atom+xml")
+        assert feed["href"] == f"{SITE_URL}{prefix}feed.xml"
+
+
+def test_search_index_per_language(built_site: Path):
+    german = json.loads((built_site / "search/search_index.json").read_text())
+    english = json.loads((built_site / "en/search/search_index.json").read_text())
+    assert german["config"]["lang"] == ["de"] and english["config"]["lang"] == ["en"]
+    assert not any(d["location"].startswith("en/") for d in german["docs"])
+    titles_de = {d["title"] for d in german["docs"]}
+    titles_en = {d["title"] for d in english["docs"]}
+    assert "Aktuelles" in titles_de and "News" not in titles_de
+    assert "News" in titles_en and "Aktuelles" not in titles_en
+
+
+def test_legal_pages_are_not_in_search(built_site: Path):
+    index = json.loads((built_site / "search/search_index.json").read_text())
+    assert not any(d["location"].startswith(("impressum", "datenschutz")) for d in index["docs"])

@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .entities import Contact, Event, Organisation, Region, Service, Taxonomy
 from .i18n import Labels
 from .operator import Operator
 from .page_meta import PageMeta
@@ -14,6 +15,12 @@ MODELS: dict[str, type[BaseModel]] = {
     "page": PageMeta,
     "labels": Labels,
     "operator": Operator,
+    "organisation": Organisation,
+    "service": Service,
+    "region": Region,
+    "event": Event,
+    "contact": Contact,
+    "taxonomy": Taxonomy,
 }
 
 

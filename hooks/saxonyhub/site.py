@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .datastore import DataStore, load_store
 from .i18n import Labels, load_labels
 from .operator import Operator, load_operator
 from .problems import Problem, ProblemList
@@ -16,6 +17,7 @@ class SiteData:
 
     labels: Labels
     operator: Operator
+    store: DataStore
     notices: list[Problem] = field(default_factory=list)
 
 
@@ -38,9 +40,11 @@ def load_site_data(project_dir: Path) -> SiteData:
     problems.extend(found)
     operator, found = load_operator(project_dir / "data/operator.yml", "data/operator.yml")
     problems.extend(found)
-    if problems.errors or labels is None or operator is None:
+    store, found = load_store(project_dir)
+    problems.extend(found)
+    if problems.errors or labels is None or operator is None or store is None:
         raise DataError(problems)
-    return SiteData(labels=labels, operator=operator, notices=problems.notices)
+    return SiteData(labels=labels, operator=operator, store=store, notices=problems.notices)
 
 
 # The build's current data. Hook modules are imported once per process (and `mkdocs serve` does not

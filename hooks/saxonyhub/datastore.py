@@ -1,0 +1,343 @@
+"""Load every entity file below data/, validate it, and check the rules that span files.
+
+Each problem names file, line, column and field. Rules beyond a single model live here because
+they need every file: ids equal file names, references resolve, English text is present unless the
+entity says `translation: pending`, coordinates lie in the organisation's region, and long texts
+keep to the Markdown subset.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .entities import Contact, Event, Organisation, Region, Service, Taxonomy
+from .fields import Text, TextList
+from .problems import Problem
+from .strict_yaml import KEY, Marks, YamlProblem, load_file, path_text
+from .validation import problems_from_error
+
+ENTITY_KINDS: dict[str, type[BaseModel]] = {
+    "organisations": Organisation,
+    "services": Service,
+    "regions": Region,
+    "events": Event,
+    "contacts": Contact,
+}
+# Long texts rendered as Markdown: the subset staff may use there.
+MARKDOWN_FIELDS = {"profile", "description"}
+_RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+_LINK_TARGET = re.compile(r"\]\(\s*([^)\s]*)")
+
+
+@dataclass
+class Loaded:
+    """One validated entity with where it came from (for error messages)."""
+
+    model: Any
+    file: str
+    marks: Marks
+
+
+@dataclass
+class DataStore:
+    """All validated entities of one build, by kind and id."""
+
+    taxonomy: Taxonomy
+    entities: dict[str, dict[str, Loaded]] = field(default_factory=dict)
+    guide_ids: set[str] = field(default_factory=set)
+
+    def all(self, kind: str, *, published: bool = True) -> list[Any]:
+        """Entities of a kind sorted by id; drafts only when ``published`` is false."""
+        items = [loaded.model for _, loaded in sorted(self.entities.get(kind, {}).items())]
+        return [m for m in items if not (published and getattr(m, "draft", False))]
+
+    def get(self, kind: str, entity_id: str) -> Any:
+        return self.entities[kind][entity_id].model
+
+
+def _validate(
+    path: Path, display: str, model: type[BaseModel]
+) -> tuple[Loaded | None, list[Problem]]:
+    try:
+        data, marks = load_file(path, display)
+    except YamlProblem as error:
+        return None, [error.problem]
+    if not isinstance(data, dict):
+        return None, [
+            Problem(
+                display,
+                1,
+                1,
+                "",
+                "expected a mapping of keys to values",
+                "each line should look like 'key: value'",
+            )
+        ]
+    try:
+        return Loaded(model.model_validate(data), display, marks), []
+    except ValidationError as error:
+        return None, problems_from_error(error, model, display, marks)
+
+
+def _load_kind(data_dir: Path, kind: str) -> tuple[dict[str, Loaded], list[Problem]]:
+    loaded: dict[str, Loaded] = {}
+    problems: list[Problem] = []
+    folder = data_dir / kind
+    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+        display = f"data/{kind}/{path.name}"
+        if path.suffix != ".yml":
+            problems.append(
+                Problem(
+                    display,
+                    0,
+                    0,
+                    "",
+                    "data files must end in .yml",
+                    f"rename it to {path.stem}.yml",
+                )
+            )
+            continue
+        entity, found = _validate(path, display, ENTITY_KINDS[kind])
+        problems.extend(found)
+        if entity is None:
+            continue
+        if entity.model.id != path.stem:
+            line, col = entity.marks.get(("id",), (1, 1))
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    col,
+                    "id",
+                    f"id '{entity.model.id}' does not match the file name",
+                    f"use 'id: {path.stem}' or rename the file",
+                )
+            )
+        loaded[path.stem] = entity
+    return loaded, problems
+
+
+def load_store(root: Path) -> tuple[DataStore | None, list[Problem]]:
+    """Load and check all entity data below ``root / 'data'``; return the store and problems."""
+    data_dir = root / "data"
+    taxonomy, problems = _validate(data_dir / "taxonomy.yml", "data/taxonomy.yml", Taxonomy)
+    entities = {}
+    for kind in ENTITY_KINDS:
+        entities[kind], found = _load_kind(data_dir, kind)
+        problems.extend(found)
+    if taxonomy is None:
+        return None, problems
+    guides = {p.stem for p in (root / "docs/de/guides").glob("*.md") if p.stem != "index"}
+    store = DataStore(taxonomy.model, entities, guides)
+    problems.extend(_taxonomy_problems(taxonomy))
+    problems.extend(check_store(store))
+    return store, problems
+
+
+def _taxonomy_problems(taxonomy: Loaded) -> list[Problem]:
+    seen: dict[str, tuple[Any, ...]] = {}
+    problems = []
+    for section, terms in _taxonomy_sections(taxonomy.model).items():
+        for path, term_id in terms:
+            if term_id in seen:
+                line, col = taxonomy.marks.get((*path, "id"), (0, 0))
+                problems.append(
+                    Problem(
+                        taxonomy.file,
+                        line,
+                        col,
+                        path_text((*path, "id")),
+                        f"id '{term_id}' is used twice in taxonomy.yml",
+                        f"first used at {path_text(seen[term_id])}",
+                    )
+                )
+            seen.setdefault(term_id, path)
+    return problems
+
+
+def _taxonomy_sections(taxonomy: Taxonomy) -> dict[str, list[tuple[tuple[Any, ...], str]]]:
+    """Every taxonomy id with its path; technologies and sub-fields share one namespace."""
+    technologies = []
+    for i, tech in enumerate(taxonomy.technologies):
+        technologies.append((("technologies", i), tech.id))
+        technologies += [
+            (("technologies", i, "fields", j), f.id) for j, f in enumerate(tech.fields)
+        ]
+    sections = {"technologies": technologies}
+    for name in ("organisation_types", "target_groups", "service_categories", "service_formats"):
+        sections[name] = [((name, i), term.id) for i, term in enumerate(getattr(taxonomy, name))]
+    return sections
+
+
+def valid_ids(store: DataStore) -> dict[str, set[str]]:
+    """Every set of ids a reference may point into."""
+    sections = _taxonomy_sections(store.taxonomy)
+    ids = {name: {term_id for _, term_id in terms} for name, terms in sections.items()}
+    ids.update({kind: set(loaded) for kind, loaded in store.entities.items()})
+    ids["guides"] = store.guide_ids
+    return ids
+
+
+# (entity kind, field) -> which id set the field refers to.
+REFERENCES: dict[tuple[str, str], str] = {
+    ("organisations", "type"): "organisation_types",
+    ("organisations", "technologies"): "technologies",
+    ("organisations", "target_groups"): "target_groups",
+    ("organisations", "region"): "regions",
+    ("organisations", "contact"): "contacts",
+    ("services", "category"): "service_categories",
+    ("services", "target_groups"): "target_groups",
+    ("services", "format"): "service_formats",
+    ("services", "contact"): "contacts",
+    ("services", "related_services"): "services",
+    ("services", "guides"): "guides",
+    ("services", "technologies"): "technologies",
+    ("regions", "settling_contacts"): "contacts",
+    ("events", "region"): "regions",
+    ("events", "organiser"): "organisations",
+    ("contacts", "organisation"): "organisations",
+}
+
+
+def check_store(store: DataStore) -> list[Problem]:
+    """Rules across files, for every loaded entity."""
+    ids = valid_ids(store)
+    problems: list[Problem] = []
+    for kind, loaded in store.entities.items():
+        for entity in loaded.values():
+            problems += _reference_problems(kind, entity, ids)
+            problems += _english_problems(entity)
+            problems += _markdown_problems(entity)
+            if kind == "organisations":
+                problems += _position_problems(entity, store)
+    return problems
+
+
+def _reference_problems(kind: str, entity: Loaded, ids: dict[str, set[str]]) -> list[Problem]:
+    problems = []
+    for (ref_kind, name), target in REFERENCES.items():
+        if ref_kind != kind:
+            continue
+        value = getattr(entity.model, name)
+        values = value if isinstance(value, list) else [value]
+        for index, ref in enumerate(values):
+            if ref is None or ref in ids[target]:
+                continue
+            path = (name, index) if isinstance(value, list) else (name,)
+            problems.append(_unknown_reference(entity, path, ref, target, ids[target]))
+    return problems
+
+
+def _unknown_reference(
+    entity: Loaded, path: tuple[Any, ...], ref: str, target: str, known: set[str]
+) -> Problem:
+    line, col = entity.marks.get(path, (0, 0))
+    close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    listed = ", ".join(sorted(known)) if len(known) <= 40 else f"{len(known)} ids in data/{target}/"
+    label = target.replace("_", " ")
+    return Problem(
+        entity.file,
+        line,
+        col,
+        path_text(path),
+        f"unknown {label[:-1]} id '{ref}'",
+        f"{hint}valid ids: {listed}",
+    )
+
+
+def _texts(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Any]]:
+    """Every Text/TextList inside a model, with its path."""
+    if isinstance(value, (Text, TextList)):
+        return [(path, value)]
+    found = []
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            found += _texts(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _texts(item, (*path, index))
+    return found
+
+
+def _english_problems(entity: Loaded) -> list[Problem]:
+    if getattr(entity.model, "translation", None) == "pending":
+        return []
+    problems = []
+    for path, text in _texts(entity.model):
+        if text.en is None:
+            line, col = entity.marks.get((*path, "de", KEY), entity.marks.get(path, (0, 0)))
+            problems.append(
+                Problem(
+                    entity.file,
+                    line,
+                    col,
+                    path_text(path),
+                    "the English text (en) is missing",
+                    "add an 'en:' line, or set 'translation: pending' on the entry "
+                    "while the translation is on its way",
+                )
+            )
+    return problems
+
+
+def _markdown_problems(entity: Loaded) -> list[Problem]:
+    problems = []
+    for path, text in _texts(entity.model):
+        if path[-1] not in MARKDOWN_FIELDS:
+            continue
+        for lang in ("de", "en"):
+            body = getattr(text, lang) or ""
+            line, col = entity.marks.get((*path, lang), (0, 0))
+            where = path_text((*path, lang))
+            if _RAW_HTML.search(body):
+                problems.append(
+                    Problem(
+                        entity.file,
+                        line,
+                        col,
+                        where,
+                        "HTML is not allowed here",
+                        "use Markdown: **bold**, *italic*, lists, [text](https://…)",
+                    )
+                )
+            for target in _LINK_TARGET.findall(body):
+                if not target.startswith("https://"):
+                    problems.append(
+                        Problem(
+                            entity.file,
+                            line,
+                            col,
+                            where,
+                            f"link target '{target}' is not an https:// address",
+                            "links in data texts must start with https://",
+                        )
+                    )
+    return problems
+
+
+def _position_problems(entity: Loaded, store: DataStore) -> list[Problem]:
+    organisation = entity.model
+    region = store.entities["regions"].get(organisation.region)
+    point = organisation.coordinates
+    if region is None or region.model.bbox.contains(point.lat, point.lon):
+        return []
+    line, col = entity.marks.get(("coordinates",), (0, 0))
+    box = region.model.bbox
+    return [
+        Problem(
+            entity.file,
+            line,
+            col,
+            "coordinates",
+            f"{point.lat}, {point.lon} lies outside region '{organisation.region}'",
+            f"expected latitude {box.min_lat}–{box.max_lat} and longitude "
+            f"{box.min_lon}–{box.max_lon}; check for swapped lat/lon",
+        )
+    ]

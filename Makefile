@@ -33,7 +33,7 @@ linkcheck: $(STAMP) ## internal links and anchors of a fresh build, served on 12
 	$(BIN)/python -m pytest tests/build/test_links.py
 
 linkcheck-external: build ## external links too (needs internet; not run in CI)
-	$(BIN)/python scripts/linkcheck.py --external
+	$(BIN)/python scripts/check_links.py --external
 
 schemas: $(STAMP) ## regenerate schemas/ from the data models
 	$(BIN)/python scripts/schemas.py generate

@@ -15,6 +15,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+
 from saxonyhub.templating import page_language
 
 _default_page: dict[str, bytes] = {}

@@ -6,13 +6,14 @@ Events: on_page_markdown. Reads saxonyhub.site.current (loaded by site_data.py) 
 
 from __future__ import annotations
 
-import saxonyhub.news as news
-import saxonyhub.site as site
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+import saxonyhub.news as news
+import saxonyhub.site as site
 from saxonyhub.templating import expand_markers, page_language, theme_env
 
 

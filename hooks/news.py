@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import saxonyhub.news as news
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
+
+import saxonyhub.news as news
 from saxonyhub.templating import page_language, theme_env
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+
 from saxonyhub.page_meta import validate_docs
 from saxonyhub.problems import ProblemList
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import saxonyhub.site as site
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+
+import saxonyhub.site as site
 from saxonyhub.templating import register_filters
 
 

@@ -143,7 +143,7 @@ def load_store(root: Path) -> tuple[DataStore | None, list[Problem]]:
 def _taxonomy_problems(taxonomy: Loaded) -> list[Problem]:
     seen: dict[str, tuple[Any, ...]] = {}
     problems = []
-    for section, terms in _taxonomy_sections(taxonomy.model).items():
+    for terms in _taxonomy_sections(taxonomy.model).values():
         for path, term_id in terms:
             if term_id in seen:
                 line, col = taxonomy.marks.get((*path, "id"), (0, 0))

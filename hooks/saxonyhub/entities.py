@@ -138,7 +138,8 @@ class Organisation(Strict):
     )
     translation: TranslationState | None = doc(
         "'pending' while English texts are missing; English pages then show the German text.",
-        "'pending', solange englische Texte fehlen; englische Seiten zeigen dann den deutschen Text.",
+        "'pending', solange englische Texte fehlen; englische Seiten zeigen dann den "
+        "deutschen Text.",
         "pending",
         default=None,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from conftest import PageProbe, run_axe
 
 # One page of each type in each language.

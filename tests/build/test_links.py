@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linkcheck import check
+from check_links import check
 
 
 def test_site_has_no_broken_internal_links_or_anchors(built_site: Path):

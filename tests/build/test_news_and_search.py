@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
 from conftest import SITE_URL
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}

@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from saxonyhub.strict_yaml import MAX_FILE_BYTES, YamlProblem, load_file, loads
 
 

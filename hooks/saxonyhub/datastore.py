@@ -44,6 +44,21 @@ class Loaded:
     marks: Marks
 
 
+class RawEntity:
+    """The raw values of a file that failed validation, so its references still get checked."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    def __getattr__(self, name: str) -> Any:
+        value = self._data.get(name)
+        if isinstance(value, str) or (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)
+        ):
+            return value
+        return None
+
+
 @dataclass
 class DataStore:
     """All validated entities of one build, by kind and id."""
@@ -51,6 +66,9 @@ class DataStore:
     taxonomy: Taxonomy
     entities: dict[str, dict[str, Loaded]] = field(default_factory=dict)
     guide_ids: set[str] = field(default_factory=set)
+    # Files that exist but failed validation, by kind and id: references *to* them are not
+    # reported as unknown (no echo of one broken file), references *in* them are still checked.
+    broken: dict[str, dict[str, Loaded]] = field(default_factory=dict)
 
     def all(self, kind: str, *, published: bool = True) -> list[Any]:
         """Entities of a kind sorted by id; drafts only when ``published`` is false."""
@@ -64,61 +82,47 @@ class DataStore:
 def _validate(
     path: Path, display: str, model: type[BaseModel]
 ) -> tuple[Loaded | None, list[Problem]]:
+    """The validated entity; for a file that parses but breaks its model, a :class:`RawEntity`
+    (so its references can still be checked) together with the problems."""
     try:
         data, marks = load_file(path, display)
     except YamlProblem as error:
         return None, [error.problem]
     if not isinstance(data, dict):
-        return None, [
-            Problem(
-                display,
-                1,
-                1,
-                "",
-                "expected a mapping of keys to values",
-                "each line should look like 'key: value'",
-            )
-        ]
+        hint = "each line should look like 'key: value'"
+        return None, [Problem(display, 1, 1, "", "expected a mapping of keys to values", hint)]
     try:
         return Loaded(model.model_validate(data), display, marks), []
     except ValidationError as error:
-        return None, problems_from_error(error, model, display, marks)
+        raw = Loaded(RawEntity(data), display, marks)
+        return raw, problems_from_error(error, model, display, marks)
+
+
+def _id_problem(entity: Loaded, stem: str) -> list[Problem]:
+    if entity.model.id in (stem, None):
+        return []
+    line, col = entity.marks.get(("id",), (1, 1))
+    message = f"id '{entity.model.id}' does not match the file name"
+    hint = f"use 'id: {stem}' or rename the file"
+    return [Problem(entity.file, line, col, "id", message, hint)]
 
 
 def _load_kind(data_dir: Path, kind: str) -> tuple[dict[str, Loaded], list[Problem]]:
+    """Every parsable file of one kind by file stem, valid or not, with all problems found."""
     loaded: dict[str, Loaded] = {}
     problems: list[Problem] = []
     folder = data_dir / kind
     for path in sorted(folder.glob("*")) if folder.is_dir() else []:
         display = f"data/{kind}/{path.name}"
         if path.suffix != ".yml":
-            problems.append(
-                Problem(
-                    display,
-                    0,
-                    0,
-                    "",
-                    "data files must end in .yml",
-                    f"rename it to {path.stem}.yml",
-                )
-            )
+            hint = f"rename it to {path.stem}.yml"
+            problems.append(Problem(display, 0, 0, "", "data files must end in .yml", hint))
             continue
         entity, found = _validate(path, display, ENTITY_KINDS[kind])
-        problems.extend(found)
-        if entity is None:
-            continue
-        if entity.model.id != path.stem:
-            line, col = entity.marks.get(("id",), (1, 1))
-            problems.append(
-                Problem(
-                    display,
-                    line,
-                    col,
-                    "id",
-                    f"id '{entity.model.id}' does not match the file name",
-                    f"use 'id: {path.stem}' or rename the file",
-                )
-            )
+        problems += found
+        # A file that does not even parse still exists: its id is known, it has no values.
+        entity = entity or Loaded(RawEntity({}), display, {})
+        problems += _id_problem(entity, path.stem)
         loaded[path.stem] = entity
     return loaded, problems
 
@@ -127,16 +131,19 @@ def load_store(root: Path) -> tuple[DataStore | None, list[Problem]]:
     """Load and check all entity data below ``root / 'data'``; return the store and problems."""
     data_dir = root / "data"
     taxonomy, problems = _validate(data_dir / "taxonomy.yml", "data/taxonomy.yml", Taxonomy)
-    entities = {}
+    entities: dict[str, dict[str, Loaded]] = {}
+    broken: dict[str, dict[str, Loaded]] = {}
     for kind in ENTITY_KINDS:
-        entities[kind], found = _load_kind(data_dir, kind)
-        problems.extend(found)
-    if taxonomy is None:
+        loaded, found = _load_kind(data_dir, kind)
+        problems += found
+        entities[kind] = {i: e for i, e in loaded.items() if not isinstance(e.model, RawEntity)}
+        broken[kind] = {i: e for i, e in loaded.items() if isinstance(e.model, RawEntity)}
+    if taxonomy is None or isinstance(taxonomy.model, RawEntity):
         return None, problems
     guides = {p.stem for p in (root / "docs/de/guides").glob("*.md") if p.stem != "index"}
-    store = DataStore(taxonomy.model, entities, guides)
-    problems.extend(_taxonomy_problems(taxonomy))
-    problems.extend(check_store(store))
+    store = DataStore(taxonomy.model, entities, guides, broken)
+    problems += _taxonomy_problems(taxonomy)
+    problems += check_store(store)
     return store, problems
 
 
@@ -179,7 +186,12 @@ def valid_ids(store: DataStore) -> dict[str, set[str]]:
     """Every set of ids a reference may point into."""
     sections = _taxonomy_sections(store.taxonomy)
     ids = {name: {term_id for _, term_id in terms} for name, terms in sections.items()}
-    ids.update({kind: set(loaded) for kind, loaded in store.entities.items()})
+    ids.update(
+        {
+            kind: set(loaded) | set(store.broken.get(kind, {}))
+            for kind, loaded in store.entities.items()
+        }
+    )
     ids["guides"] = store.guide_ids
     return ids
 
@@ -205,6 +217,22 @@ REFERENCES: dict[tuple[str, str], str] = {
 }
 
 
+# What one id of each id set is called in messages.
+ID_NAMES = {
+    "technologies": "technology",
+    "organisation_types": "organisation type",
+    "target_groups": "target group",
+    "service_categories": "service category",
+    "service_formats": "service format",
+    "regions": "region",
+    "contacts": "contact",
+    "services": "service",
+    "organisations": "organisation",
+    "events": "event",
+    "guides": "guide",
+}
+
+
 def check_store(store: DataStore) -> list[Problem]:
     """Rules across files, for every loaded entity."""
     ids = valid_ids(store)
@@ -216,6 +244,8 @@ def check_store(store: DataStore) -> list[Problem]:
             problems += _markdown_problems(entity)
             if kind == "organisations":
                 problems += _position_problems(entity, store)
+        for entity in store.broken.get(kind, {}).values():
+            problems += _reference_problems(kind, entity, ids)
     return problems
 
 
@@ -241,15 +271,8 @@ def _unknown_reference(
     close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'? " if close else ""
     listed = ", ".join(sorted(known)) if len(known) <= 40 else f"{len(known)} ids in data/{target}/"
-    label = target.replace("_", " ")
-    return Problem(
-        entity.file,
-        line,
-        col,
-        path_text(path),
-        f"unknown {label[:-1]} id '{ref}'",
-        f"{hint}valid ids: {listed}",
-    )
+    message = f"unknown {ID_NAMES[target]} id '{ref}'"
+    return Problem(entity.file, line, col, path_text(path), message, f"{hint}valid ids: {listed}")
 
 
 def _texts(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Any]]:

@@ -1,0 +1,56 @@
+"""Broken data fails `make build` with a clear message and leaves the published site alone."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+IGNORE = shutil.ignore_patterns(".venv", "site", ".git", ".pytest_cache", "__pycache__", ".site-*")
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "project"
+    shutil.copytree(ROOT, target, ignore=IGNORE)
+    return target
+
+
+def build(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "scripts/build.py"], cwd=project, capture_output=True, text=True
+    )
+
+
+def test_invalid_data_keeps_previous_site_and_reports_all_errors(project_copy: Path):
+    site = project_copy / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous site", encoding="utf-8")
+    organisation = project_copy / "data/organisations/tu-dresden.yml"
+    text = organisation.read_text(encoding="utf-8")
+    organisation.write_text(
+        text.replace("website:", "webiste:").replace("region: dresden", "region: dresdn")
+    )
+    (project_copy / "data/contacts/cluster-office.yml").write_text("id: [\n", encoding="utf-8")
+    result = build(project_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert "data/organisations/tu-dresden.yml:" in output and "did you mean 'website'?" in output
+    assert "unknown region id 'dresdn'" in output
+    assert "data/contacts/cluster-office.yml:2:1: YAML syntax error" in output
+    assert (site / "index.html").read_text() == "previous site"
+    assert sorted(p.name for p in project_copy.iterdir() if p.name.startswith(".site-build")) == []
+
+
+def test_valid_build_replaces_site(project_copy: Path):
+    (project_copy / "site").mkdir()
+    (project_copy / "site/stale.html").write_text("old", encoding="utf-8")
+    result = build(project_copy)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (project_copy / "site/index.html").is_file()
+    assert not (project_copy / "site/stale.html").exists()

@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build validate test test-unit test-build test-browser linkcheck linkcheck-external lint schemas bench clean
+.PHONY: serve build validate test linkcheck linkcheck-external schemas bench clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ validate: $(STAMP) ## data and front-matter checks only (fast, no build)
 test: $(STAMP) ## everything CI runs
 	$(BIN)/python scripts/validate.py
 	$(BIN)/python scripts/schemas.py verify
-	$(BIN)/ruff check hooks scripts tests
+	$(BIN)/ruff check hooks scripts tests bench
 	$(BIN)/python -m pytest
 
 linkcheck: $(STAMP) ## internal links and anchors of a fresh build, served on 127.0.0.1
@@ -37,6 +37,9 @@ linkcheck-external: build ## external links too (needs internet; not run in CI)
 
 schemas: $(STAMP) ## regenerate schemas/ from the data models
 	$(BIN)/python scripts/schemas.py generate
+
+bench: $(STAMP) ## benchmarks: validate 1,000 organisations (prints figures)
+	$(BIN)/python bench/validate.py
 
 clean:
 	rm -rf site .site-build-* .pytest_cache

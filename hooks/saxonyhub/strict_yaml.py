@@ -17,6 +17,8 @@ from yaml.constructor import SafeConstructor
 from .problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
+# libyaml's C parser builds the same node tree (with marks) about ten times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Location = tuple[int, int]
 Marks = dict[tuple[Any, ...], Location]
 # Path suffix under which a mapping key's own position is stored (errors about the key point there).
@@ -111,7 +113,7 @@ def _path_text(path: tuple[Any, ...]) -> str:
 path_text = _path_text
 
 
-def _yaml_error_problem(filename: str, error: yaml.YAMLError) -> Problem:
+def _yaml_error_problem(filename: str, text: str, error: yaml.YAMLError) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     problem = getattr(error, "problem", None) or str(error)
@@ -119,7 +121,8 @@ def _yaml_error_problem(filename: str, error: yaml.YAMLError) -> Problem:
         "check the indentation: nested keys need more spaces than their parent, "
         "all at the same depth"
     )
-    if "\\t" in problem or "'\\t'" in problem or "\t" in problem:
+    source_lines = text.splitlines()
+    if "\t" in problem or (0 < line <= len(source_lines) and "\t" in source_lines[line - 1]):
         hint = "YAML does not allow tab characters for indentation; use spaces"
     elif "found duplicate anchor" in problem or "found undefined alias" in problem:
         hint = "anchors and aliases (&, *) are not allowed"
@@ -151,9 +154,9 @@ def loads(text: str, filename: str) -> tuple[Any, Marks]:
             )
         )
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as error:
-        raise YamlProblem(_yaml_error_problem(filename, error)) from None
+        raise YamlProblem(_yaml_error_problem(filename, text, error)) from None
     if node is None:
         raise YamlProblem(Problem(filename, 1, 1, "", "the file has no content", ""))
     converter = _Converter(filename)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from .templating import page_language
 
@@ -26,6 +26,9 @@ def localized_page(config: MkDocsConfig, path: str, content: str) -> File:
     language, linked to the same path in every other language."""
     lang = page_language(config)
     file = File.generated(config, language_root(lang, config) + path, content=content)
+    # Profiles are reached through the directory, not the navigation (a navigation listing
+    # every page makes each page carry it: the build slows with the square of the page count).
+    file.inclusion = InclusionLevel.NOT_IN_NAV
     file.locale = lang
     file.locale_alternate_of = lang
     file.alternates = {

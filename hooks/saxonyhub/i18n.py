@@ -36,8 +36,8 @@ class Labels(RootModel[dict[str, LocalizedText]]):
 
 def localize(value: Any, lang: str) -> Any:
     """Pick the page's language from LocalizedText or a ``{de, en}`` mapping; pass others on."""
-    if isinstance(value, LocalizedText):
-        return value.get(lang)
+    if isinstance(value, BaseModel) and hasattr(value, "get"):
+        return value.get(lang)  # LocalizedText, and the data models' Text and TextList
     if isinstance(value, dict) and set(value) <= set(LANGUAGES) and value:
         return value.get(lang, value.get("de"))
     return value

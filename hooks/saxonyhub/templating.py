@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from typing import Any
@@ -10,7 +11,37 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 
 from . import site
+from .fields import Text, TextList
 from .i18n import format_day, localize
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#|!])")
+
+
+def markdown_text(value: object) -> str:
+    """Plain data text placed into generated Markdown: shown as typed, never as markup.
+    HTML characters become entities and Markdown characters are backslash-escaped."""
+    escaped = html.escape(str(value), quote=False)
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", escaped).replace("\n", " ")
+
+
+def markdown_block(value: object) -> str:
+    """Data text written in the Markdown subset: Markdown stays, HTML shows as text."""
+    return html.escape(str(value), quote=False)
+
+
+def ics_text(value: object) -> str:
+    """Text for an iCalendar property value (RFC 5545, 3.3.11)."""
+    text = str(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\r\n", "\\n").replace("\n", "\\n")
+
+
+def pick(value: object, lang: str) -> tuple[object, bool]:
+    """The text for ``lang`` and whether it had to fall back to German (translation pending)."""
+    if isinstance(value, (Text, TextList)):
+        missing = lang == "en" and value.en is None
+        return value.get(lang), missing
+    return localize(value, lang), False
+
 
 MARKER = re.compile(r"<!--\s*data:([a-z0-9-]+)\s*-->")
 
@@ -26,6 +57,10 @@ def register_filters(env: Environment, config: MkDocsConfig) -> None:
     env.filters["loc"] = lambda value, language=None: localize(value, language or lang)
     env.filters["day"] = lambda value, language=None: format_day(value, language or lang)
     env.globals["label"] = lambda key, language=None: site.current.labels.t(key, language or lang)
+    env.filters["text"] = markdown_text
+    env.filters["mdblock"] = markdown_block
+    env.filters["ics"] = ics_text
+    env.globals["pick"] = lambda value, language=None: pick(value, language or lang)
     default = config.extra["saxonyhub"]["default_language"]
     env.globals["page_lang"] = lang
     env.globals["default_lang"] = default

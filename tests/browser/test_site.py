@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import PageProbe, run_axe
+from browser_support import PageProbe, run_axe
 
 # One page of each type in each language.
 PAGE_TYPES = {

@@ -1,30 +1,13 @@
-"""Helpers for tests on the built site: every HTML page with its language and parsed soup."""
+"""Fixtures for tests on the built site: every HTML page with its language and parsed soup."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-SITE_URL = "http://127.0.0.1:8000/"
-
-
-@dataclass
-class BuiltPage:
-    path: Path  # relative to the site root
-    lang: str
-    soup: BeautifulSoup
-
-    @property
-    def url(self) -> str:
-        text = self.path.as_posix()
-        return text.removesuffix("index.html")
-
-
-def language_of(relative: Path) -> str:
-    return "en" if relative.parts[0] == "en" else "de"
+from built_pages import BuiltPage, language_of
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conftest import SITE_URL, BuiltPage
+from built_pages import SITE_URL, BuiltPage
 
 UI_SEARCH_PLACEHOLDER = {"de": "Suche", "en": "Search"}
 NEWS_NAV_LABEL = {"de": "Aktuelles", "en": "News"}

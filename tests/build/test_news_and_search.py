@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import SITE_URL
+from built_pages import SITE_URL
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
 

@@ -1,0 +1,273 @@
+"""Everything generated from data for one language: pages (Markdown) and files (JSON, CSV, iCal,
+SVG). Pure: takes the store and a Jinja environment, returns paths and contents; the hook
+hooks/data_pages.py hands them to MkDocs."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import Environment
+
+from . import catalogue
+from .datastore import DataStore
+from .geomap import SaxonyMap
+
+
+@dataclass
+class Generated:
+    pages: dict[str, str] = field(default_factory=dict)  # docs path -> Markdown
+    files: dict[str, str] = field(default_factory=dict)  # site path -> text
+    sources: dict[str, str] = field(default_factory=dict)  # docs path -> data file it shows
+
+
+def href(from_page: str, to_page: str) -> str:
+    """Relative URL between two generated pages given as docs paths ('a/b.md', 'a/index.md')."""
+
+    def url(path: str) -> str:
+        stem = path.removesuffix(".md")
+        return "" if stem == "index" else stem.removesuffix("index").removesuffix("/") + "/"
+
+    source, target = url(from_page), url(to_page)
+    relative = posixpath.relpath(target or ".", source or ".")
+    return "./" if relative == "." else relative + "/"
+
+
+def _asset(root: str, page: str, target: str) -> str:
+    """Relative URL from a generated page to a file at the site root (e.g. the base map)."""
+    stem = page.removesuffix(".md")
+    url = root + ("" if stem == "index" else stem.removesuffix("index").removesuffix("/") + "/")
+    return "../" * url.count("/") + target
+
+
+def md_link(from_page: str, to_page: str) -> str:
+    """Relative link between two docs paths, for Markdown (MkDocs checks and rewrites it)."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+class PageBuilder:
+    """Renders every data page of one language."""
+
+    def __init__(
+        self,
+        store: DataStore,
+        env: Environment,
+        lang: str,
+        root: str,
+        saxony: SaxonyMap,
+        today: dt.date,
+        existing_pages: set[str],
+        guide_titles: dict[str, str],
+    ) -> None:
+        self.store, self.env, self.lang, self.root, self.map = store, env, lang, root, saxony
+        self.today = today
+        self.existing = existing_pages  # docs paths of written pages in this language
+        self.guide_titles = guide_titles  # guide id -> title, for guides in this language
+        self.entries = catalogue.technology_entries(store)
+        self.out = Generated()
+
+    def build(self) -> Generated:
+        self._organisations()
+        self._technologies()
+        self._services()
+        self._regions()
+        self._events()
+        return self.out
+
+    def _render(self, path: str, template: str, source: str | None = None, **context: Any) -> None:
+        store_get = self.store.get
+        common = {
+            "store": self.store,
+            "lang": self.lang,
+            "entries": self.entries,
+            "page_path": path,
+            "link": lambda target: md_link(path, target),
+            "exists": lambda target: target in self.existing or target in self.out.pages,
+            "asset": lambda target: _asset(self.root, path, target),
+            "org_href": lambda org: href(path, f"organisations/{org.id}.md"),
+            "org_label": lambda org: org.name,
+            "tops": lambda ids: catalogue.top_technologies(ids, self.entries),
+            "services_by_id": lambda ids: [store_get("services", i) for i in ids],
+            "guide_titles": self.guide_titles,
+            "saxony": self.map,
+            "today": self.today,
+        }
+        content = self.env.get_template(f"fragments/pages/{template}").render(**common, **context)
+        self.out.pages[path] = content
+        if source:
+            self.out.sources[path] = source
+
+    def _organisations(self) -> None:
+        organisations = self.store.all("organisations")
+        for org in organisations:
+            self._render(
+                f"organisations/{org.id}.md",
+                "organisation.md",
+                f"data/organisations/{org.id}.yml",
+                org=org,
+            )
+        self._render(
+            "organisations/index.md",
+            "directory.md",
+            organisations=organisations,
+            facets=catalogue.facets(organisations, self.store),
+            open_data_fields=OPEN_DATA_FIELDS,
+        )
+        self.out.files["organisations/organisations.json"] = self._open_data_json(organisations)
+        self.out.files["organisations/organisations.csv"] = self._open_data_csv(organisations)
+
+    def _technologies(self) -> None:
+        organisations = self.store.all("organisations")
+        services = self.store.all("services")
+        for entry in self.entries.values():
+            self._render(
+                f"technologies/{entry.id}.md",
+                "technology.md",
+                entry=entry,
+                organisations=catalogue.tagged(organisations, entry.id, self.entries),
+                services=catalogue.tagged(services, entry.id, self.entries),
+            )
+        self._render(
+            "technologies/index.md",
+            "technologies.md",
+            technologies=self.store.taxonomy.technologies,
+            organisations=organisations,
+        )
+
+    def _services(self) -> None:
+        services = self.store.all("services")
+        for service in services:
+            self._render(
+                f"services/{service.id}.md",
+                "service.md",
+                f"data/services/{service.id}.yml",
+                service=service,
+            )
+        self._render(
+            "services/index.md",
+            "services.md",
+            services=services,
+            by_group=catalogue.grouped(
+                services, "target_groups", self.store.taxonomy.target_groups
+            ),
+            by_category=catalogue.grouped(
+                services, "category", self.store.taxonomy.service_categories
+            ),
+        )
+
+    def _regions(self) -> None:
+        organisations = self.store.all("organisations")
+        foreign = catalogue.services_for(self.store.all("services"), "foreign-firms")
+        for region in self.store.all("regions"):
+            members = [o for o in organisations if o.region == region.id]
+            self._render(
+                f"locations/{region.id}.md",
+                "region.md",
+                f"data/regions/{region.id}.yml",
+                region=region,
+                organisations=members,
+                foreign_services=foreign,
+                by_type=catalogue.grouped(members, "type", self.store.taxonomy.organisation_types),
+            )
+
+    def _events(self) -> None:
+        events = self.store.all("events")
+        upcoming, past = catalogue.split_events(events, self.today)
+        for event in events:
+            self._render(
+                f"events/{event.id}.md",
+                "event.md",
+                f"data/events/{event.id}.yml",
+                event=event,
+                upcoming=event in upcoming,
+            )
+            self.out.files[f"events/{event.id}.ics"] = self._calendar([event])
+        self._render("events/index.md", "events.md", upcoming=upcoming, past=past)
+        self.out.files["events/calendar.ics"] = self._calendar(events)
+
+    def _calendar(self, events: list[Any]) -> str:
+        text = self.env.get_template("fragments/events/calendar.ics").render(
+            events=events, lang=self.lang, store=self.store, one_day=dt.timedelta(days=1)
+        )
+        lines = [fold_ics_line(line) for line in text.splitlines() if line.strip()]
+        return "\r\n".join(lines) + "\r\n"  # RFC 5545: CRLF line ends
+
+    def _open_data_rows(self, organisations: list[Any]) -> list[dict[str, Any]]:
+        return [open_data_row(o, self.lang) for o in organisations]
+
+    def _open_data_json(self, organisations: list[Any]) -> str:
+        rows = self._open_data_rows(organisations)
+        return (
+            json.dumps(
+                {"language": self.lang, "count": len(rows), "organisations": rows},
+                ensure_ascii=False,
+                indent=1,
+            )
+            + "\n"
+        )
+
+    def _open_data_csv(self, organisations: list[Any]) -> str:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=OPEN_DATA_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for row in self._open_data_rows(organisations):
+            writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
+        return buffer.getvalue()
+
+
+def fold_ics_line(line: str, limit: int = 75) -> str:
+    """Fold a content line at 75 octets (RFC 5545, 3.1), never inside a UTF-8 character."""
+    parts, current = [], ""
+    for char in line:
+        if len((current + char).encode("utf-8")) > limit:
+            parts.append(current)
+            current = " "
+        current += char
+    return "\r\n".join([*parts, current])
+
+
+# Fields of organisations.json / .csv, in this order (documented on the directory page).
+OPEN_DATA_FIELDS = [
+    "id",
+    "name",
+    "short_name",
+    "type",
+    "summary",
+    "technologies",
+    "region",
+    "city",
+    "lat",
+    "lon",
+    "coordinate_precision",
+    "website",
+    "founded",
+    "certifications",
+    "sources",
+    "verified",
+]
+
+
+def open_data_row(org: Any, lang: str) -> dict[str, Any]:
+    return {
+        "id": org.id,
+        "name": org.name,
+        "short_name": org.short_name or "",
+        "type": org.type,
+        "summary": org.summary.get(lang),
+        "technologies": list(org.technologies),
+        "region": org.region,
+        "city": org.city,
+        "lat": org.coordinates.lat,
+        "lon": org.coordinates.lon,
+        "coordinate_precision": org.coordinates.precision,
+        "website": org.website or "",
+        "founded": org.founded or "",
+        "certifications": list(org.certifications),
+        "sources": list(org.sources),
+        "verified": org.verified.isoformat(),
+    }

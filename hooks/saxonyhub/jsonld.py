@@ -1,0 +1,66 @@
+"""schema.org structured data (JSON-LD) for organisation and event pages, as plain dicts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .entities import Event, Organisation
+
+
+def organisation_jsonld(org: Organisation, lang: str, url: str) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "@id": url,
+        "name": org.name,
+        "description": org.summary.get(lang),
+        "url": org.website or url,
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": org.city,
+            "addressRegion": "Sachsen",
+            "addressCountry": "DE",
+        },
+        "geo": {
+            "@type": "GeoCoordinates",
+            "latitude": org.coordinates.lat,
+            "longitude": org.coordinates.lon,
+        },
+    }
+    if org.short_name:
+        data["alternateName"] = org.short_name
+    if org.founded:
+        data["foundingDate"] = str(org.founded)
+    if org.address:
+        data["address"]["streetAddress"] = org.address.street
+        data["address"]["postalCode"] = org.address.postcode
+    return data
+
+
+def event_jsonld(event: Event, lang: str, url: str, organiser: Organisation) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "@id": url,
+        "name": event.title.get(lang),
+        "description": event.description.get(lang).strip(),
+        "startDate": event.start.isoformat(),
+        "endDate": (event.end or event.start).isoformat(),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {
+            "@type": "Place",
+            "name": event.venue or event.city,
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": event.city,
+                "addressCountry": "DE",
+            },
+        },
+        "organizer": {
+            "@type": "Organization",
+            "name": organiser.name,
+            "url": organiser.website or url,
+        },
+        "url": event.url or url,
+    }
+    return data

@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from site_build import run_build
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run_build(
-    project: Path, site_dir: Path, extra_env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run a strict MkDocs build of ``project`` into ``site_dir`` in a separate process.
-
-    A separate process per build matters: static-i18n and our hooks keep per-process state.
-    """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
 
 
 @pytest.fixture(scope="session")

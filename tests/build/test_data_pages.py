@@ -1,0 +1,124 @@
+"""Every data item becomes a correct page in both languages; open data, calendars, JSON-LD."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from saxonyhub.datastore import load_store
+
+ROOT = Path(__file__).resolve().parents[2]
+STORE, _ = load_store(ROOT)
+LANGS = {"de": "", "en": "en/"}
+
+
+def soup(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def jsonld(page: BeautifulSoup) -> dict:
+    return json.loads(page.find("script", type="application/ld+json").string)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_organisation_has_a_profile_with_key_fields(built_site: Path, lang: str):
+    for org in STORE.all("organisations"):
+        page = soup(built_site, f"{LANGS[lang]}organisations/{org.id}")
+        assert org.name in page.h1.get_text(), org.id
+        assert org.summary.get(lang)[:40] in page.get_text(" ", strip=True).replace("\n", " ")
+        assert page.find("meta", attrs={"name": "description"})["content"] == org.summary.get(lang)
+        links = page.select(".md-content a[href*='technologies/']")
+        tech_links = {a["href"].rstrip("/").split("/")[-1] for a in links}
+        assert set(org.technologies) <= tech_links, org.id
+        assert page.select_one(".hub-map__marker--current"), org.id
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_organisation_jsonld_has_required_properties(built_site: Path, lang: str):
+    for org in STORE.all("organisations"):
+        data = jsonld(soup(built_site, f"{LANGS[lang]}organisations/{org.id}"))
+        assert data["@type"] == "Organization" and data["name"] == org.name
+        assert data["address"]["addressLocality"] == org.city
+        assert data["description"] == org.summary.get(lang)
+        assert data["url"].startswith("https://") or data["url"].startswith("http://127.0.0.1")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_service_region_and_event_has_a_page(built_site: Path, lang: str):
+    prefix = LANGS[lang]
+    for service in STORE.all("services"):
+        page = soup(built_site, f"{prefix}services/{service.id}")
+        assert page.h1.get_text(strip=True).rstrip("¶") == service.title.get(lang)
+        assert STORE.get("contacts", service.contact).email in page.get_text()
+    for region in STORE.all("regions"):
+        page = soup(built_site, f"{prefix}locations/{region.id}")
+        members = [o for o in STORE.all("organisations") if o.region == region.id]
+        assert len(page.select("a.hub-map__marker")) == len(members)
+    for event in STORE.all("events"):
+        page = soup(built_site, f"{prefix}events/{event.id}")
+        data = jsonld(page)
+        assert data["@type"] == "Event" and data["startDate"] == event.start.isoformat()
+        assert data["location"]["address"]["addressLocality"] == event.city
+
+
+def test_every_technology_page_lists_its_organisations(built_site: Path):
+    for tech in STORE.taxonomy.technologies:
+        page = soup(built_site, f"technologies/{tech.id}")
+        wanted = {tech.id, *(f.id for f in tech.fields)}
+        tagged = [o for o in STORE.all("organisations") if wanted & set(o.technologies)]
+        links = page.select(".md-content a[href*='organisations/']")
+        listed = {a["href"].rstrip("/").split("/")[-1] for a in links}
+        assert {o.id for o in tagged} == listed
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_directory_lists_all_with_facets_and_map(built_site: Path, lang: str):
+    page = soup(built_site, f"{LANGS[lang]}organisations")
+    organisations = STORE.all("organisations")
+    assert len(page.select("[data-hub-items] > li")) == len(organisations)
+    assert len(page.select("a.hub-map__marker")) == len(organisations)
+    counts = {box["value"] for box in page.select("input[name=type]")}
+    assert counts == {o.type for o in organisations}
+    assert page.select_one("form[data-hub-filter]").has_attr("hidden")  # shown by JS only
+
+
+def test_profiles_are_not_in_the_navigation(built_site: Path):
+    page = soup(built_site, "organisations/tu-dresden")
+    nav_targets = {a["href"].rstrip("/").split("/")[-1] for a in page.select(".md-nav--primary a")}
+    assert not nav_targets & {o.id for o in STORE.all("organisations")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_open_data_files(built_site: Path, lang: str):
+    folder = built_site / LANGS[lang] / "organisations"
+    data = json.loads((folder / "organisations.json").read_text(encoding="utf-8"))
+    ids = [o.id for o in STORE.all("organisations")]
+    assert [row["id"] for row in data["organisations"]] == sorted(ids) and data["language"] == lang
+    rows = list(csv.DictReader(io.StringIO((folder / "organisations.csv").read_text("utf-8"))))
+    assert [row["id"] for row in rows] == sorted(ids)
+    assert rows[0]["summary"] == STORE.get("organisations", rows[0]["id"]).summary.get(lang)
+
+
+def test_calendars_follow_rfc5545(built_site: Path):
+    for path in [
+        built_site / "events/calendar.ics",
+        built_site / "en/events/calendar.ics",
+        *built_site.glob("events/*.ics"),
+    ]:
+        raw = path.read_bytes()
+        assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.endswith(b"END:VCALENDAR\r\n")
+        assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+        assert b"\n" not in raw.replace(b"\r\n", b"")
+    feed = (built_site / "events/calendar.ics").read_text(encoding="utf-8")
+    assert feed.count("BEGIN:VEVENT") == len(STORE.all("events"))
+    assert "DTSTART;VALUE=DATE:20181024" in feed and "DTEND;VALUE=DATE:20181026" in feed
+
+
+def test_base_map_is_a_local_svg(built_site: Path):
+    svg = (built_site / "assets/map/saxony.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and svg.count("<path") == 14

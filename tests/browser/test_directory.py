@@ -1,0 +1,129 @@
+"""The competence directory and other data pages in a real browser."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from browser_support import PageProbe, run_axe
+from saxonyhub.datastore import load_store
+
+STORE, _ = load_store(Path(__file__).resolve().parents[2])
+TOTAL = len(STORE.all("organisations"))
+DATA_PAGE_TYPES = [
+    "organisations/",
+    "en/organisations/",
+    "organisations/tu-dresden/",
+    "en/organisations/tu-dresden/",
+    "services/",
+    "en/services/regulatory-market-access/",
+    "locations/leipzig/",
+    "en/locations/",
+    "events/bionection-2018/",
+    "en/events/",
+    "technologies/medical-technology/",
+    "en/technologies/",
+]
+
+
+def visible_items(probe: PageProbe) -> int:
+    return probe.page.locator("[data-hub-items] > li:visible").count()
+
+
+def status(probe: PageProbe) -> str:
+    return probe.page.locator("[data-hub-status]").inner_text()
+
+
+def in_technology(org, tech_id: str) -> bool:
+    tech = next(t for t in STORE.taxonomy.technologies if t.id == tech_id)
+    return bool({tech.id, *(f.id for f in tech.fields)} & set(org.technologies))
+
+
+@pytest.mark.parametrize(
+    ("prefix", "template"),
+    [("", "{n} von {total} Einrichtungen"), ("en/", "{n} of {total} organisations")],
+)
+def test_facets_filter_update_url_and_back_restores(
+    probe: PageProbe, served_site: str, prefix: str, template: str
+):
+    page = probe.page
+    page.goto(served_site + prefix + "organisations/")
+    expect(page.locator("[data-hub-filter]")).to_be_visible()
+    assert visible_items(probe) == TOTAL
+    assert status(probe) == template.format(n=TOTAL, total=TOTAL)
+    materials = [o for o in STORE.all("organisations") if in_technology(o, "materials-science")]
+    page.locator("input[name=technology][value=materials-science]").check()
+    page.wait_for_url(re.compile(r"\?technology=materials-science$"))
+    assert visible_items(probe) == len(materials) < TOTAL
+    assert status(probe) == template.format(n=len(materials), total=TOTAL)
+    institutes = [o for o in materials if o.type == "research-institute"]
+    page.locator("input[name=type][value=research-institute]").check()
+    page.wait_for_url(re.compile(r"technology=materials-science&type=research-institute$"))
+    assert visible_items(probe) == len(institutes) > 0
+    page.go_back()
+    page.wait_for_url(re.compile(r"\?technology=materials-science$"))
+    assert visible_items(probe) == len(materials)
+    assert not page.locator("input[name=type][value=research-institute]").is_checked()
+    page.go_back()
+    assert visible_items(probe) == TOTAL
+
+
+def test_shared_url_restores_the_filter(probe: PageProbe, served_site: str):
+    probe.page.goto(served_site + "organisations/?region=chemnitz&q=fraunhofer")
+    expected = [
+        o
+        for o in STORE.all("organisations")
+        if o.region == "chemnitz" and "fraunhofer" in o.name.lower()
+    ]
+    assert visible_items(probe) == len(expected) > 0
+    assert probe.page.locator("input[name=region][value=chemnitz]").is_checked()
+    assert probe.page.locator("#hub-q").input_value() == "fraunhofer"
+
+
+def test_counts_reflect_other_facets(probe: PageProbe, served_site: str):
+    probe.page.goto(served_site + "organisations/?region=leipzig")
+    leipzig = [o for o in STORE.all("organisations") if o.region == "leipzig"]
+    universities = len([o for o in leipzig if o.type == "university"])
+    assert (
+        probe.page.locator("[data-count-for='type:university']").inner_text() == f"({universities})"
+    )
+
+
+def test_without_javascript_the_full_list_shows(browser: Browser, served_site: str):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_site + "organisations/")
+    assert page.locator("[data-hub-items] > li:visible").count() == TOTAL
+    assert not page.locator("[data-hub-filter]").is_visible()
+    context.close()
+
+
+def test_map_marker_opens_the_profile(probe: PageProbe, served_site: str):
+    probe.page.goto(served_site + "en/organisations/")
+    probe.page.locator("a.hub-map__marker[href='tu-dresden/']").click()
+    probe.page.wait_for_url(re.compile(r"/en/organisations/tu-dresden/$"))
+    assert "TU Dresden" in probe.page.locator("h1").inner_text()
+
+
+def test_calendar_file_downloads(probe: PageProbe, served_site: str):
+    probe.page.goto(served_site + "events/bionection-2018/")
+    with probe.page.expect_download() as download_info:
+        probe.page.locator("a[download]").click()
+    download = download_info.value
+    assert download.suggested_filename == "bionection-2018.ics"
+    assert Path(download.path()).read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
+@pytest.mark.parametrize("path", DATA_PAGE_TYPES)
+def test_data_pages_have_no_serious_accessibility_violations(
+    probe: PageProbe, served_site: str, path: str
+):
+    probe.page.goto(served_site + path)
+    violations = [v for v in run_axe(probe.page) if v["impact"] in {"serious", "critical"}]
+    assert [
+        f"{v['id']}: {v['help']} @ {[n['target'] for n in v['nodes']][:3]}" for v in violations
+    ] == []
+    assert probe.console_errors == []

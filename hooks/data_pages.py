@@ -18,12 +18,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 import saxonyhub.site as site
+from saxonyhub.catalogue import technology_entries
 from saxonyhub.clock import build_date
 from saxonyhub.data_pages import PageBuilder
 from saxonyhub.generated import language_root, localized_page
 from saxonyhub.geomap import SaxonyMap
 from saxonyhub.jsonld import event_jsonld, organisation_jsonld
 from saxonyhub.templating import page_language, theme_env
+
+# What page templates of data pages need besides the entity, set up once per language build.
+_page_globals: dict[str, Any] = {}
 
 
 def _written_pages(files: Files, root: str) -> set[str]:
@@ -53,6 +57,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     root = language_root(lang, config)
     env = theme_env(config)
     saxony = SaxonyMap.from_file(Path(config.config_file_path).parent / "data/geo/saxony.geojson")
+    _page_globals.update(saxony=saxony, entries=technology_entries(site.current.store))
     builder = PageBuilder(
         site.current.store,
         env,
@@ -85,6 +90,7 @@ def on_page_context(
     entity = store.get(kind, entity_id)
     url = config.site_url + page.url
     lang = page_language(config)
+    context.update(_page_globals, entity=entity, store=store)
     if kind == "organisations":
         context["jsonld"] = organisation_jsonld(entity, lang, url)
     elif kind == "events":

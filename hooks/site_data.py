@@ -41,4 +41,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     register_filters(env, config)
+    # MkDocs creates the environment with auto_reload, so Jinja stats every template file on
+    # every include; one build never sees a template change (serve makes a new environment).
+    env.auto_reload = False
     return env

@@ -7,7 +7,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import markdown
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
 from . import site
@@ -27,6 +29,14 @@ def markdown_text(value: object) -> str:
 def markdown_block(value: object) -> str:
     """Data text written in the Markdown subset: Markdown stays, HTML shows as text."""
     return html.escape(str(value), quote=False)
+
+
+def markdown_html(value: object) -> Markup:
+    """Markdown-subset data text as HTML, with any HTML in it shown as text."""
+    return Markup(_MARKDOWN.reset().convert(html.escape(str(value), quote=False)))  # noqa: S704
+
+
+_MARKDOWN = markdown.Markdown(extensions=["sane_lists"])
 
 
 def ics_text(value: object) -> str:
@@ -60,6 +70,7 @@ def register_filters(env: Environment, config: MkDocsConfig) -> None:
     env.filters["text"] = markdown_text
     env.filters["mdblock"] = markdown_block
     env.filters["ics"] = ics_text
+    env.filters["markdown"] = markdown_html
     env.globals["pick"] = lambda value, language=None: pick(value, language or lang)
     default = config.extra["saxonyhub"]["default_language"]
     env.globals["page_lang"] = lang
@@ -67,10 +78,23 @@ def register_filters(env: Environment, config: MkDocsConfig) -> None:
     env.globals["lang_root"] = "" if lang == default else f"{lang}/"
 
 
+_envs: dict[tuple[int, str], Environment] = {}
+
+
 def theme_env(config: MkDocsConfig) -> Environment:
-    env = config.theme.get_env()
-    register_filters(env, config)
-    return env
+    """The theme's Jinja environment with the project's filters, one per build and language.
+
+    Keyed by the config object: `mkdocs serve` makes a new one for every rebuild, so edited
+    templates are picked up there too.
+    """
+    key = (id(config), page_language(config))
+    if key not in _envs:
+        env = config.theme.get_env()
+        env.auto_reload = False  # see hooks/site_data.py on_env
+        register_filters(env, config)
+        _envs.clear()
+        _envs[key] = env
+    return _envs[key]
 
 
 MarkerRenderer = Callable[[Environment, str, Any], str]

@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build validate test linkcheck linkcheck-external schemas bench clean
+.PHONY: serve build validate test linkcheck linkcheck-external schemas bench clean new
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ linkcheck: $(STAMP) ## internal links and anchors of a fresh build, served on 12
 
 linkcheck-external: build ## external links too (needs internet; not run in CI)
 	$(BIN)/python scripts/check_links.py --external
+
+new: $(STAMP) ## start a draft: make new KIND=organisation|service|event|contact|news|guide ID=<id>
+	@$(BIN)/python scripts/new.py -- "$(KIND)" "$(ID)"
 
 schemas: $(STAMP) ## regenerate schemas/ from the data models
 	$(BIN)/python scripts/schemas.py generate

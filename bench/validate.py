@@ -33,8 +33,9 @@ def generate(project: Path, count: int) -> None:
 
 def time_validate(project: Path) -> float:
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "scripts/validate.py"], cwd=project,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "scripts/validate.py"], cwd=project, capture_output=True, text=True
+    )
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         sys.exit(f"validate failed on generated data:\n{result.stderr[-2000:]}")

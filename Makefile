@@ -29,6 +29,7 @@ lint: $(STAMP) ## the pre-commit checks, offline: YAML style, spelling, Python, 
 	$(BIN)/ruff check hooks scripts tests bench
 	$(BIN)/ruff format --check --quiet hooks scripts tests bench
 	$(BIN)/python scripts/check_whitespace.py
+	$(BIN)/python scripts/lint_workflows.py
 
 test: lint ## everything CI runs
 	$(BIN)/python scripts/validate.py

@@ -116,3 +116,21 @@ def test_link_or_nav_entry_to_a_draft_fails_the_build(tmp_path: Path):
         f"A reference to 'news/{DRAFT_NEWS}.md' is included in the 'nav' configuration, "
         "which is not found in the documentation files." in result.stderr
     )
+
+
+def test_make_build_fails_on_a_warning_such_as_a_page_missing_from_the_nav(tmp_path: Path):
+    project = project_with_drafts(tmp_path / "project")
+    for lang in ("de", "en"):
+        page = project / "docs" / lang / "news" / f"{DRAFT_NEWS}.md"
+        text = page.read_text(encoding="utf-8").replace("\ndraft: true\n", "\n")
+        page.write_text(text.replace("TODO", "Fertig"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "scripts/build.py"], cwd=project, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert (
+        "WARNING -  The following pages exist in the docs directory, but are not included in the"
+        f' "nav" configuration:\n  - de/news/{DRAFT_NEWS}.md' in result.stderr
+    )
+    assert "INFO" not in result.stderr
+    assert not (project / "site").exists()

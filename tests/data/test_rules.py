@@ -113,7 +113,8 @@ def test_event_end_before_start(problems_after):
         "data/events/conference-2018.yml", "end: 2018-10-25", "end: 2018-10-20"
     )
     assert problems == [
-        "data/events/conference-2018.yml:1:1: end 2018-10-20 is before start 2018-10-24"
+        "data/events/conference-2018.yml:5:6: end: end 2018-10-20 is before start 2018-10-24"
+        " — hint: a one-day event has the same date in both, or no 'end:'"
     ]
 
 

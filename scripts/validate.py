@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from saxonyhub.drafts import draft_notices  # noqa: E402
+from saxonyhub.navigation import nav_problems  # noqa: E402
 from saxonyhub.page_meta import validate_docs  # noqa: E402
 from saxonyhub.problems import ProblemList  # noqa: E402
 from saxonyhub.site import DataError, load_site_data  # noqa: E402
@@ -28,6 +29,7 @@ def collect(root: Path) -> ProblemList:
     problems = ProblemList()
     pages, page_problems = validate_docs(root / "docs")
     problems.extend(page_problems)
+    problems.extend(nav_problems(root, pages))
     try:
         data = load_site_data(root)
         problems.extend(data.notices)

@@ -78,6 +78,25 @@ def new_message_for(case: str, tmp_path: Path) -> str:
     return stderr.getvalue().strip()
 
 
+NAV_MESSAGE = (
+    "docs/de/news/2026-11-23-sommerfest.md: the page is not in the navigation — hint: add the"
+    " line '- news/2026-11-23-sommerfest.md' to nav in mkdocs.yml, or keep 'draft: true' for now"
+)
+
+
+def test_quoted_navigation_message_is_current(tmp_path: Path):
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    (project / "mkdocs.yml").write_text(
+        "nav:\n  - news/2018-11-02-innovation-cluster.md\n", encoding="utf-8"
+    )
+    news = project / "docs/de/news"
+    shutil.copy(news / "2018-11-02-innovation-cluster.md", news / "2026-11-23-sommerfest.md")
+    assert [p.format() for p in collect(project).errors] == [NAV_MESSAGE]
+    for guide in GUIDES:
+        assert NAV_MESSAGE in guide.read_text(encoding="utf-8"), guide.name
+
+
 def test_fixture_is_valid():
     assert collect(FIXTURE).errors == []
 

@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build validate test linkcheck linkcheck-external schemas bench clean
+.PHONY: serve build validate lint test linkcheck linkcheck-external schemas bench clean new
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,10 +23,17 @@ build: $(STAMP) ## strict build into site/; on any error the previous site/ stay
 validate: $(STAMP) ## data and front-matter checks only (fast, no build)
 	$(BIN)/python scripts/validate.py
 
-test: $(STAMP) ## everything CI runs
+lint: $(STAMP) ## the pre-commit checks, offline: YAML style, spelling, Python, whitespace
+	$(BIN)/yamllint --strict .
+	$(BIN)/codespell
+	$(BIN)/ruff check hooks scripts tests bench
+	$(BIN)/ruff format --check --quiet hooks scripts tests bench
+	$(BIN)/python scripts/check_whitespace.py
+	$(BIN)/python scripts/lint_workflows.py
+
+test: lint ## everything CI runs
 	$(BIN)/python scripts/validate.py
 	$(BIN)/python scripts/schemas.py verify
-	$(BIN)/ruff check hooks scripts tests bench
 	$(BIN)/python -m pytest
 
 linkcheck: $(STAMP) ## internal links and anchors of a fresh build, served on 127.0.0.1
@@ -34,6 +41,9 @@ linkcheck: $(STAMP) ## internal links and anchors of a fresh build, served on 12
 
 linkcheck-external: build ## external links too (needs internet; not run in CI)
 	$(BIN)/python scripts/check_links.py --external
+
+new: $(STAMP) ## start a draft: make new KIND=organisation|service|event|contact|news|guide ID=<id>
+	@$(BIN)/python scripts/new.py -- "$(KIND)" "$(ID)"
 
 schemas: $(STAMP) ## regenerate schemas/ from the data models
 	$(BIN)/python scripts/schemas.py generate

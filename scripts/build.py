@@ -17,25 +17,32 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def without_info(log: str) -> str:
+    """MkDocs' log without its INFO entries (an entry continues on lines indented by spaces)."""
+    kept, keep = [], True
+    for line in log.splitlines(keepends=True):
+        if not line.startswith(" "):
+            keep = not line.startswith("INFO")
+        if keep:
+            kept.append(line)
+    return "".join(kept)
+
+
 def build(target: Path = ROOT / "site") -> int:
     """Build the site into ``target``; return the process exit code."""
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
     started = time.perf_counter()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # Not --quiet: it silences warnings before --strict counts them, so a broken link would pass.
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--quiet",
-            "--site-dir",
-            str(staging),
-        ],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
         cwd=ROOT,
         env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
+    print(without_info(result.stdout), end="", file=sys.stderr)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed: {target.name}/ was left unchanged.", file=sys.stderr)

@@ -15,7 +15,9 @@ def run_build(
 
     A separate process per build matters: static-i18n and our hooks keep per-process state.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    # REPO_URL adds edit buttons; the reference build must not depend on the caller's shell.
+    inherited = {k: v for k, v in os.environ.items() if k != "REPO_URL"}
+    env = {**inherited, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,

@@ -26,6 +26,22 @@ class Generated:
     sources: dict[str, str] = field(default_factory=dict)  # docs path -> data file it shows
 
 
+def generated_paths(store: DataStore) -> frozenset[str]:
+    """Docs paths of every page the build generates from data, in each language."""
+    paths = {
+        "organisations/index.md",
+        "technologies/index.md",
+        "services/index.md",
+        "events/index.md",
+    }
+    paths |= {f"organisations/{o.id}.md" for o in store.all("organisations")}
+    paths |= {f"technologies/{t}.md" for t in catalogue.technology_entries(store)}
+    paths |= {f"services/{s.id}.md" for s in store.all("services")}
+    paths |= {f"locations/{r.id}.md" for r in store.all("regions")}
+    paths |= {f"events/{e.id}.md" for e in store.all("events")}
+    return frozenset(paths)
+
+
 def href(from_page: str, to_page: str) -> str:
     """Relative URL between two generated pages given as docs paths ('a/b.md', 'a/index.md')."""
 

@@ -246,7 +246,55 @@ def check_store(store: DataStore) -> list[Problem]:
                 problems += _position_problems(entity, store)
         for entity in store.broken.get(kind, {}).values():
             problems += _reference_problems(kind, entity, ids)
+    problems += _placeholder_problems(store)
     return problems
+
+
+# Scaffolds (`make new`) fill required fields with text containing this marker.
+PLACEHOLDER = "TODO"
+
+
+def _published_contacts(store: DataStore) -> set[str]:
+    """Contacts have no draft flag: one is published where a published entry names it."""
+    named: set[str] = set()
+    for kind in ("organisations", "services", "regions"):
+        for item in store.all(kind):
+            contact = getattr(item, "contact", None)
+            named.update([contact] if contact else getattr(item, "settling_contacts", None) or [])
+    return named
+
+
+def _placeholder_problems(store: DataStore) -> list[Problem]:
+    """A published entry must not keep the scaffold's TODO placeholders."""
+    contacts = _published_contacts(store)
+    problems = []
+    for kind, loaded in store.entities.items():
+        for entity_id, entity in loaded.items():
+            if kind == "contacts":
+                if entity_id not in contacts:
+                    continue
+                hint = "replace it before a published entry names this contact"
+            elif getattr(entity.model, "draft", False):
+                continue
+            else:
+                hint = "replace it with the real text, or keep 'draft: true' until it is ready"
+            for path, value in _strings(entity.model.model_dump()):
+                if PLACEHOLDER in value:
+                    line, col = entity.marks.get(path, (0, 0))
+                    message = f"placeholder '{PLACEHOLDER}' left in a published entry"
+                    problems.append(Problem(entity.file, line, col, path_text(path), message, hint))
+    return problems
+
+
+def _strings(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], str]]:
+    """Every text value inside plain dumped data, with its path."""
+    if isinstance(value, str):
+        return [(path, value)]
+    if isinstance(value, dict):
+        return [found for key, item in value.items() for found in _strings(item, (*path, key))]
+    if isinstance(value, list):
+        return [found for i, item in enumerate(value) for found in _strings(item, (*path, i))]
+    return []
 
 
 def _reference_problems(kind: str, entity: Loaded, ids: dict[str, set[str]]) -> list[Problem]:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import EmailStr, Field, model_validator
+from pydantic import EmailStr, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from .fields import HttpsUrl, Slug, Strict, Text, TextList, doc
 from .i18n import LocalizedText
@@ -275,11 +276,22 @@ class Event(Strict):
         "'pending' while English is missing.", "'pending', solange Englisch fehlt.", default=None
     )
 
-    @model_validator(mode="after")
-    def _end_not_before_start(self) -> Event:
-        if self.end is not None and self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
-        return self
+    @field_validator("end")
+    @classmethod
+    def _end_not_before_start(cls, end: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        # A field validator (not a model validator), so the message points at the 'end:' line.
+        start = info.data.get("start")
+        if end is not None and start is not None and end < start:
+            raise PydanticCustomError(
+                "end_before_start",
+                "end {end} is before start {start}",
+                {
+                    "end": str(end),
+                    "start": str(start),
+                    "hint": "a one-day event has the same date in both, or no 'end:'",
+                },
+            )
+        return end
 
 
 class Contact(Strict):

@@ -71,6 +71,11 @@ class PageMeta(_Strict):
     review: ReviewMeta | None = None
     services: list[Slug] | None = Field(None, description="Ids of related cluster services.")
     translation: TranslationMeta | None = None
+    draft: bool = Field(
+        False,
+        description="A draft is checked but not published: the build leaves it out "
+        "(hooks/drafts.py); `make serve` shows it with a draft notice.",
+    )
 
 
 def split_front_matter(text: str) -> tuple[str | None, int]:
@@ -142,4 +147,35 @@ def validate_docs(docs_dir: Path) -> tuple[dict[str, PageMeta], list[Problem]]:
         problems.extend(found)
         if meta is not None:
             metas[relative] = meta
+            if not meta.draft:
+                problems.extend(placeholder_problems(path, f"docs/{relative}"))
     return metas, problems
+
+
+# Scaffolds (`make new`) mark the text still to be written with this word.
+PLACEHOLDER = "TODO"
+
+
+def placeholder_problems(path: Path, display_name: str) -> list[Problem]:
+    """The first scaffold placeholder left in a page that is about to be published.
+
+    Comments in the front matter are skipped: the scaffold's comments mention TODO themselves.
+    """
+    text = path.read_text(encoding="utf-8")
+    match = _FRONT_MATTER.match(text)
+    front_lines = match.group(0).count("\n") if match else 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if number <= front_lines:
+            line = "" if line.lstrip().startswith("#") else line.split(" #", 1)[0]
+        if PLACEHOLDER in line:
+            return [
+                Problem(
+                    display_name,
+                    number,
+                    line.index(PLACEHOLDER) + 1,
+                    "",
+                    f"placeholder '{PLACEHOLDER}' left in a published page",
+                    "replace it with the real text, or keep 'draft: true' until it is ready",
+                )
+            ]
+    return []

@@ -30,6 +30,28 @@ class Problem:
             text += f" — hint: {self.hint}"
         return text
 
+    def format_github(self) -> str:
+        """Render as a GitHub Actions workflow command, which shows up as an annotation on the
+        pull request: ``::error file=…,line=…,col=…,title=<field>::<message> — hint: <hint>``."""
+        command = "notice" if self.severity == "notice" else "error"
+        properties = [f"file={_escape_property(self.file)}"]
+        if self.line:
+            properties += [f"line={self.line}", f"col={self.column or 1}"]
+        if self.field:
+            properties.append(f"title={_escape_property(self.field)}")
+        text = self.message + (f" — hint: {self.hint}" if self.hint else "")
+        return f"::{command} {','.join(properties)}::{_escape_data(text)}"
+
+
+def _escape_data(text: str) -> str:
+    # GitHub's workflow-command syntax: '%' first, so that the escapes themselves stay intact.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    # Properties are separated by ',' and end at '::', so those characters are escaped as well.
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
 
 @dataclass
 class ProblemList:

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .fields import SLUG_PATTERN
 from .problems import Problem
 from .strict_yaml import KEY, Marks, path_text
 
@@ -95,6 +96,12 @@ def _describe(
         return f"unknown key '{name}'", hint
     if kind == "missing":
         return "this field is required but missing", "add it (see the field reference)"
+    if kind == "string_pattern_mismatch" and item.get("ctx", {}).get("pattern") == SLUG_PATTERN:
+        return (
+            f"expected an id of lower-case letters a-z, digits and single hyphens, found {found!r}",
+            "no spaces, capitals or umlauts, e.g. 'fraunhofer-iws' "
+            "(write 'ae' for 'ä', 'oe' for 'ö', 'ue' for 'ü', 'ss' for 'ß')",
+        )
     message = item.get("msg", "invalid value")
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]

@@ -19,13 +19,25 @@ ALL_PAGES = [path for pair in PAGE_TYPES.values() for path in pair]
 
 
 def search(probe: PageProbe, base: str, query: str) -> list[str]:
+    """Type a query and return the result links once Material has answered the whole query.
+
+    Material searches after every keystroke; the highlight parameter (?h=…) of each result
+    names the query it answers, which tells the final answer from one to "b" or "be".
+    """
     page = probe.page
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially(query)
-    page.wait_for_selector(".md-search-result__meta", state="visible")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query)
     page.wait_for_function(
-        "() => !document.querySelector('.md-search-result__meta').textContent.includes('…')"
-        " && document.querySelector('.md-search-result__meta').textContent.trim() !== ''"
+        """([query]) => {
+            const links = [...document.querySelectorAll('.md-search-result__link')];
+            const meta = document.querySelector('.md-search-result__meta').textContent.trim();
+            const none = JSON.parse(document.getElementById('__config').textContent)
+                .translations['search.result.none'];
+            if (!links.length) return meta === none;
+            return links.some(a => new URL(a.href).searchParams.get('h') === query.toLowerCase());
+        }""",
+        arg=[query],
     )
     return [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
 

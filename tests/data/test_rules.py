@@ -42,7 +42,11 @@ def test_id_must_equal_file_name(problems_after):
 
 def test_id_must_be_a_slug(problems_after):
     problems = problems_after(ORG, "id: example-university", "id: Example University")
-    assert problems[0].startswith(f"{ORG}:1:5: id: String should match pattern")
+    assert problems[0] == (
+        f"{ORG}:1:5: id: expected an id of lower-case letters a-z, digits and single hyphens,"
+        " found 'Example University' — hint: no spaces, capitals or umlauts, e.g."
+        " 'fraunhofer-iws' (write 'ae' for 'ä', 'oe' for 'ö', 'ue' for 'ü', 'ss' for 'ß')"
+    )
 
 
 def test_unknown_technology_lists_valid_ids(problems_after):
@@ -113,7 +117,8 @@ def test_event_end_before_start(problems_after):
         "data/events/conference-2018.yml", "end: 2018-10-25", "end: 2018-10-20"
     )
     assert problems == [
-        "data/events/conference-2018.yml:1:1: end 2018-10-20 is before start 2018-10-24"
+        "data/events/conference-2018.yml:5:6: end: end 2018-10-20 is before start 2018-10-24"
+        " — hint: a one-day event has the same date in both, or no 'end:'"
     ]
 
 

@@ -1,0 +1,106 @@
+"""Draft pages: recognised from front matter, left out of a build, kept (marked) in serve."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import drafts as drafts_hook
+import pytest
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from saxonyhub.drafts import draft_notices, is_draft_page
+from saxonyhub.page_meta import placeholder_problems, validate_docs
+
+PAGE = "---\ntitle: Titel\ndescription: Eine Beschreibung mit genug Text.\n{extra}---\n{body}"
+
+
+def write(path: Path, extra: str = "", body: str = "# Text\n") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(PAGE.format(extra=extra, body=body), encoding="utf-8")
+    return path
+
+
+def test_is_draft_page_reads_the_front_matter(tmp_path: Path):
+    assert is_draft_page(write(tmp_path / "a.md", "draft: true\n"), "docs/de/a.md")
+    assert not is_draft_page(write(tmp_path / "b.md", "draft: false\n"), "docs/de/b.md")
+    assert not is_draft_page(write(tmp_path / "c.md"), "docs/de/c.md")
+
+
+def test_page_with_broken_front_matter_is_not_a_draft(tmp_path: Path):
+    # It must reach the build, which then fails with the validation message.
+    assert not is_draft_page(write(tmp_path / "a.md", "draft: true\ndraft: true\n"), "x.md")
+
+
+def test_draft_notices_name_each_draft_page(tmp_path: Path):
+    write(tmp_path / "de/a.md", "draft: true\n")
+    write(tmp_path / "de/b.md")
+    metas, problems = validate_docs(tmp_path)
+    assert problems == []
+    assert [p.format() for p in draft_notices(metas, None)] == [
+        "docs/de/a.md: draft: this page is a draft and is not published"
+        " — hint: delete the line 'draft: true' when the page is ready to be published"
+    ]
+
+
+def test_placeholder_in_a_published_page_is_an_error(tmp_path: Path):
+    page = write(tmp_path / "de/a.md", body="# Titel\n\nTODO Text.\n")
+    assert [p.format() for p in placeholder_problems(page, "docs/de/a.md")] == [
+        "docs/de/a.md:7:1: placeholder 'TODO' left in a published page"
+        " — hint: replace it with the real text, or keep 'draft: true' until it is ready"
+    ]
+
+
+def test_placeholder_in_a_draft_or_in_a_comment_is_fine(tmp_path: Path):
+    write(tmp_path / "de/a.md", "draft: true\n", body="TODO Text.\n")
+    write(tmp_path / "de/b.md", "# replace every TODO\nservices: []  # TODO later\n")
+    assert validate_docs(tmp_path)[1] == []
+
+
+def test_placeholder_in_a_front_matter_value_is_found(tmp_path: Path):
+    write(tmp_path / "de/a.md", "robots: noindex\n").write_text(
+        PAGE.format(extra="", body="").replace("title: Titel", "title: TODO Titel")
+    )
+    assert [(p.line, p.column) for p in validate_docs(tmp_path)[1]] == [(2, 8)]
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> SimpleNamespace:
+    docs_dir = tmp_path / "docs"
+    write(docs_dir / "de/ready.md")
+    write(docs_dir / "de/draft.md", "draft: true\n")
+    write(docs_dir / "en/draft.md", "draft: true\n")
+    config = SimpleNamespace(docs_dir=str(docs_dir), site_dir=str(tmp_path / "site"))
+    files = Files(
+        [
+            File(name, str(docs_dir), config.site_dir, use_directory_urls=True)
+            for name in ("de/ready.md", "de/draft.md", "en/draft.md")
+        ]
+    )
+    return SimpleNamespace(config=config, files=files)
+
+
+def test_build_removes_drafts_before_the_language_split(
+    docs: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(drafts_hook, "_serving", False)
+    files = drafts_hook.on_files(docs.files, config=docs.config)
+    assert [f.src_uri for f in files] == ["de/ready.md"]
+
+
+def test_serve_keeps_drafts_out_of_the_navigation(
+    docs: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+):
+    drafts_hook.on_startup(command="serve", dirty=False)
+    try:
+        files = drafts_hook.on_files(docs.files, config=docs.config)
+    finally:
+        monkeypatch.setattr(drafts_hook, "_serving", False)
+    assert {f.src_uri: f.inclusion for f in files if f.src_uri.endswith("draft.md")} == {
+        "de/draft.md": InclusionLevel.NOT_IN_NAV,
+        "en/draft.md": InclusionLevel.NOT_IN_NAV,
+    }
+
+
+def test_drafts_hook_runs_before_static_i18n():
+    assert drafts_hook.on_files.mkdocs_priority > -100

@@ -1,0 +1,39 @@
+"""Unit tests of the data page builder: links, paths and the page list validate.py relies on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from jinja2 import DictLoader, Environment
+
+from saxonyhub.data_pages import PageBuilder, generated_paths, href, md_link
+from saxonyhub.datastore import load_store
+from saxonyhub.geomap import SaxonyMap
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_href_between_generated_pages():
+    assert href("organisations/index.md", "organisations/tu-dresden.md") == "tu-dresden/"
+    assert (
+        href("organisations/tu-dresden.md", "technologies/imaging.md")
+        == "../../technologies/imaging/"
+    )
+    assert href("locations/leipzig.md", "locations/index.md") == "../"
+
+
+def test_md_link_is_relative_to_the_page_folder():
+    assert (
+        md_link("organisations/tu-dresden.md", "technologies/imaging.md")
+        == "../technologies/imaging.md"
+    )
+
+
+def test_generated_paths_match_what_the_builder_renders():
+    store, _ = load_store(ROOT)
+    env = Environment(loader=DictLoader({}))
+    env.get_template = lambda name: Environment().from_string("")  # content is not the point
+    saxony = SaxonyMap.from_file(ROOT / "data/geo/saxony.geojson")
+    builder = PageBuilder(store, env, "de", "", saxony, dt.date(2026, 1, 1), set(), {})
+    assert set(builder.build().pages) == generated_paths(store)

@@ -366,31 +366,32 @@ def _markdown_problems(entity: Loaded) -> list[Problem]:
         for lang in ("de", "en"):
             body = getattr(text, lang) or ""
             line, col = entity.marks.get((*path, lang), (0, 0))
-            where = path_text((*path, lang))
-            if _RAW_HTML.search(body):
-                problems.append(
-                    Problem(
-                        entity.file,
-                        line,
-                        col,
-                        where,
-                        "HTML is not allowed here",
-                        "use Markdown: **bold**, *italic*, lists, [text](https://…)",
-                    )
-                )
-            for target in _LINK_TARGET.findall(body):
-                if not target.startswith("https://"):
-                    problems.append(
-                        Problem(
-                            entity.file,
-                            line,
-                            col,
-                            where,
-                            f"link target '{target}' is not an https:// address",
-                            "links in data texts must start with https://",
-                        )
-                    )
+            problems += [
+                Problem(entity.file, line, col, path_text((*path, lang)), message, hint)
+                for message, hint in _markdown_findings(body)
+            ]
     return problems
+
+
+def _markdown_findings(body: str) -> list[tuple[str, str]]:
+    """What breaks the Markdown subset in one text: raw HTML, links that are not https."""
+    findings = []
+    if _RAW_HTML.search(body):
+        findings.append(
+            (
+                "HTML is not allowed here",
+                "use Markdown: **bold**, *italic*, lists, [text](https://…)",
+            )
+        )
+    for target in _LINK_TARGET.findall(body):
+        if not target.startswith("https://"):
+            findings.append(
+                (
+                    f"link target '{target}' is not an https:// address",
+                    "links in data texts must start with https://",
+                )
+            )
+    return findings
 
 
 def _position_problems(entity: Loaded, store: DataStore) -> list[Problem]:

@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date
-from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from .problems import Problem
-from .strict_yaml import YamlProblem, load_file
-from .validation import problems_from_error
+from .validation import load_model
 
 LANGUAGES = ("de", "en")
 
@@ -49,11 +48,4 @@ def format_day(day: dt.date, lang: str) -> str:
 
 
 def load_labels(path: Path, display_name: str) -> tuple[Labels | None, list[Problem]]:
-    try:
-        data, marks = load_file(path, display_name)
-    except YamlProblem as error:
-        return None, [error.problem]
-    try:
-        return Labels.model_validate(data), []
-    except ValidationError as error:
-        return None, problems_from_error(error, Labels, display_name, marks)
+    return load_model(path, display_name, Labels)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, HttpUrl, ValidationError
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, HttpUrl
 
 from .i18n import LocalizedText
 from .problems import Problem
-from .strict_yaml import YamlProblem, load_file
-from .validation import problems_from_error
+from .validation import load_model
 
 
 class Address(BaseModel):
@@ -74,14 +73,9 @@ def missing_fields(operator: Operator) -> list[str]:
 
 
 def load_operator(path: Path, display_name: str) -> tuple[Operator | None, list[Problem]]:
-    try:
-        data, marks = load_file(path, display_name)
-    except YamlProblem as error:
-        return None, [error.problem]
-    try:
-        operator = Operator.model_validate(data)
-    except ValidationError as error:
-        return None, problems_from_error(error, Operator, display_name, marks)
+    operator, problems = load_model(path, display_name, Operator)
+    if operator is None:
+        return None, problems
     notices = [
         Problem(
             display_name,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .fields import SLUG_PATTERN
 from .problems import Problem
-from .strict_yaml import KEY, Marks, path_text
+from .strict_yaml import KEY, Marks, YamlProblem, load_file, path_text
 
 _EXPECTED = {
     "missing": "this field is required",
@@ -114,3 +115,20 @@ def _describe(
         shown = shown if len(shown) <= 60 else shown[:57] + "..."
         message += f", found {shown!r}"
     return message, hint
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def load_model(
+    path: Path, display_name: str, model: type[ModelT]
+) -> tuple[ModelT | None, list[Problem]]:
+    """Load one YAML file strictly and validate it against ``model``; all problems, located."""
+    try:
+        data, marks = load_file(path, display_name)
+    except YamlProblem as error:
+        return None, [error.problem]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as error:
+        return None, problems_from_error(error, model, display_name, marks)

@@ -6,7 +6,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .glossary import Glossary
 from .i18n import Labels
+from .legal import LegalActs
 from .operator import Operator
 from .page_meta import PageMeta
 
@@ -14,6 +16,8 @@ MODELS: dict[str, type[BaseModel]] = {
     "page": PageMeta,
     "labels": Labels,
     "operator": Operator,
+    "legal_acts": LegalActs,
+    "glossary": Glossary,
 }
 
 

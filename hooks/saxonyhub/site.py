@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cluster import ContactView, ServiceView, load_views
+from .glossary import Glossary, load_glossary
 from .i18n import Labels, load_labels
+from .legal import LegalActs, load_legal_acts
 from .operator import Operator, load_operator
 from .problems import Problem, ProblemList
 
@@ -16,6 +19,10 @@ class SiteData:
 
     labels: Labels
     operator: Operator
+    legal_acts: LegalActs
+    glossary: Glossary
+    contacts: dict[str, ContactView]
+    services: dict[str, ServiceView]
     notices: list[Problem] = field(default_factory=list)
 
 
@@ -27,20 +34,28 @@ class DataError(Exception):
         self.problems = problems
 
 
-def load_site_data(project_dir: Path) -> SiteData:
-    """Load and validate all data files below ``project_dir / 'data'``.
+def load_site_data(project_dir: Path, data_dir: Path | None = None) -> SiteData:
+    """Load and validate all data files below ``data_dir`` (default: ``project_dir / 'data'``).
 
     Raises:
         DataError: with all problems, if any file is invalid.
     """
+    data = data_dir or project_dir / "data"
     problems = ProblemList()
-    labels, found = load_labels(project_dir / "data/labels.yml", "data/labels.yml")
-    problems.extend(found)
-    operator, found = load_operator(project_dir / "data/operator.yml", "data/operator.yml")
-    problems.extend(found)
-    if problems.errors or labels is None or operator is None:
+    loaded = {
+        "labels": load_labels(data / "labels.yml", "data/labels.yml"),
+        "operator": load_operator(data / "operator.yml", "data/operator.yml"),
+        "legal_acts": load_legal_acts(data / "legal_acts.yml", "data/legal_acts.yml"),
+        "glossary": load_glossary(data / "glossary.yml", "data/glossary.yml"),
+        "contacts": load_views(data / "contacts", ContactView, "data/contacts"),
+        "services": load_views(data / "services", ServiceView, "data/services"),
+    }
+    for _, found in loaded.values():
+        problems.extend(found)
+    if problems.errors or any(value is None for value, _ in loaded.values()):
         raise DataError(problems)
-    return SiteData(labels=labels, operator=operator, notices=problems.notices)
+    values = {name: value for name, (value, _) in loaded.items()}
+    return SiteData(**values, notices=problems.notices)
 
 
 # The build's current data. Hook modules are imported once per process (and `mkdocs serve` does not

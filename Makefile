@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build validate test test-unit test-build test-browser linkcheck linkcheck-external lint schemas bench clean
+.PHONY: serve build validate test test-unit test-build test-browser linkcheck linkcheck-external lint schemas translations translations-ack bench clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,12 @@ linkcheck: $(STAMP) ## internal links and anchors of a fresh build, served on 12
 
 linkcheck-external: build ## external links too (needs internet; not run in CI)
 	$(BIN)/python scripts/linkcheck.py --external
+
+translations: $(STAMP) ## status of every English page: missing, unacknowledged, outdated, current
+	$(BIN)/python scripts/translations.py status
+
+translations-ack: $(STAMP) ## record that FILE=docs/en/<path>.md translates the current German page
+	$(BIN)/python scripts/translations.py ack $(FILE)
 
 schemas: $(STAMP) ## regenerate schemas/ from the data models
 	$(BIN)/python scripts/schemas.py generate

@@ -2,7 +2,7 @@
 
 Events: on_page_markdown. Reads saxonyhub.site.current (loaded by site_data.py), the news list
 (collected by news.py), the review schedule (reviews.py) and the translation report
-(translations.py); renders overrides/fragments/<feature>/*. An unknown marker fails the build.
+(translation_status.py); renders overrides/fragments/<feature>/*. An unknown marker fails the build.
 """
 
 from __future__ import annotations

@@ -18,8 +18,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
 
 from .i18n import LocalizedText
-from .problems import Problem
 from .page_meta import split_front_matter
+from .problems import Problem
 from .strict_yaml import YamlProblem, load_file, loads
 from .validation import duplicate_id_problems, problems_from_error
 

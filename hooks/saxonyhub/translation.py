@@ -120,5 +120,6 @@ def with_source_hash(english_text: str, digest: str) -> str:
     return newline.join(lines[:start] + block + lines[stop:])
 
 
-# Translation states of the build in progress; replaced by hooks/translations.py in on_pre_build.
+# Translation states of the build in progress; replaced by hooks/translation_status.py in
+# on_pre_build.
 current_report: dict[str, PageStatus] = {}

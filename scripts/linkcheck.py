@@ -18,7 +18,6 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
-
 from serve_static import start
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -199,6 +199,8 @@ def test_staff_pages_are_noindex_outside_search_and_nav(built_site: Path):
             assert not soup.select(f'.md-nav a[href$="staff/{page}/"]')
     schedule = soup_of(built_site, "staff/reviews").select("tr[data-hub-due]")
     assert len(schedule) == 24
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/staff/" not in sitemap and "/en/legal/mdr/</loc>" in sitemap
 
 
 def test_translations_start_current_and_show_no_notice(built_site: Path):

@@ -47,7 +47,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     def render(text: str) -> str:
         try:
             reference = legal.parse_reference(text, acts)
-        except legal.ReferenceError as error:  # only in generated pages, which on_files skips
+        except legal.CitationError as error:  # only in generated pages, which on_files skips
             raise PluginError(f"docs/{page.file.src_uri}: {error.message}") from None
         return template.render(citation=legal.cite(reference, acts[reference.act], lang, pattern))
 

@@ -141,7 +141,7 @@ def _roman(numeral: str) -> int:
     return total
 
 
-class ReferenceError(ValueError):
+class CitationError(ValueError):
     """A citation that cannot be resolved, with a hint for the author."""
 
     def __init__(self, message: str, hint: str) -> None:
@@ -154,21 +154,21 @@ def parse_reference(text: str, acts: dict[str, LegalAct]) -> Reference:
     """Read the inside of ``[[…]]``.
 
     Raises:
-        ReferenceError: unknown act, unreadable locator, or a locator the act does not have.
+        CitationError: unknown act, unreadable locator, or a locator the act does not have.
     """
     match = _REFERENCE.match(text.strip())
     if not match:
-        raise ReferenceError(f"cannot read the citation [[{text}]]", _act_hint(acts))
+        raise CitationError(f"cannot read the citation [[{text}]]", _act_hint(acts))
     act_id, locator = match.group("act"), match.group("locator")
     if act_id not in acts:
-        raise ReferenceError(f"unknown legal act '{act_id}' in [[{text}]]", _act_hint(acts))
+        raise CitationError(f"unknown legal act '{act_id}' in [[{text}]]", _act_hint(acts))
     if locator is None:
         return Reference(act_id, "act")
     reference = _parse_locator(act_id, locator)
     if reference is None:
-        raise ReferenceError(f"cannot read the locator '{locator}' in [[{text}]]", LOCATOR_HINT)
+        raise CitationError(f"cannot read the locator '{locator}' in [[{text}]]", LOCATOR_HINT)
     if (reference.kind == "section") == acts[act_id].is_eu:
-        raise ReferenceError(_kind_mismatch(act_id, acts[act_id]), LOCATOR_HINT)
+        raise CitationError(_kind_mismatch(act_id, acts[act_id]), LOCATOR_HINT)
     return reference
 
 
@@ -326,7 +326,7 @@ def scan_page(
     for occurrence in find_citations(text):
         try:
             references.append(parse_reference(occurrence.text, acts))
-        except ReferenceError as error:
+        except CitationError as error:
             problems.append(
                 Problem(
                     display_name,

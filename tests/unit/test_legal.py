@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 from saxonyhub.legal import (
+    CitationError,
     CitationIndex,
     Reference,
-    ReferenceError,
     act_url,
     cite,
     find_citations,
@@ -47,7 +47,7 @@ def test_parse_reference_reads_every_documented_form(acts, text, expected):
 
 
 def test_parse_reference_rejects_unknown_act_with_list_of_valid_ids(acts):
-    with pytest.raises(ReferenceError) as caught:
+    with pytest.raises(CitationError) as caught:
         parse_reference("FOO Art. 1", acts)
     assert caught.value.message == "unknown legal act 'FOO' in [[FOO Art. 1]]"
     assert "MDR" in caught.value.hint and "SGB-V" in caught.value.hint
@@ -64,7 +64,7 @@ def test_parse_reference_rejects_unknown_act_with_list_of_valid_ids(acts):
     ],
 )
 def test_parse_reference_rejects_malformed_locators(acts, text, message):
-    with pytest.raises(ReferenceError) as caught:
+    with pytest.raises(CitationError) as caught:
         parse_reference(text, acts)
     assert message in caught.value.message
 

@@ -1,9 +1,10 @@
 """Guide pages: the guide template and the data of its boxes (review, services, contact).
 
-Events: on_config checks that extra.saxonyhub.cluster_contact names a contact. on_files at
-priority -110 (after static-i18n picked this language's files) notes which services have a page in
-this language. on_page_markdown gives pages in guides/ (except its index) the template guide.html
-unless their front matter names one. on_page_context adds `guide` for overrides/guide.html.
+Events: on_config checks that extra.saxonyhub.cluster_contact names a contact. on_nav, which
+runs after every hook's on_files, notes which services have a page in this language build
+(pages other hooks generate count too). on_page_markdown gives pages in guides/ (except its
+index) the template guide.html unless their front matter names one. on_page_context adds `guide`
+for overrides/guide.html.
 Reads saxonyhub.site.current, loaded by site_data.py at a higher priority.
 """
 
@@ -15,7 +16,6 @@ import saxonyhub.guides as guides
 import saxonyhub.site as site
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -33,12 +33,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-@event_priority(-110)
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    guides.current_service_pages = {
-        sid for sid in site.current.services if files.get_file_from_path(f"services/{sid}.md")
-    }
-    return files
+def _has_page(files: Files, path: str) -> bool:
+    return any(files.get_file_from_path(f"{path}{suffix}") for suffix in (".md", "/index.md"))
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    services = site.current.services
+    guides.current_service_pages = {sid for sid in services if _has_page(files, f"services/{sid}")}
+    return nav
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

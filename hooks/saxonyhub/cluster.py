@@ -41,6 +41,25 @@ class ServiceView(_View):
 View = TypeVar("View", bound=_View)
 
 
+def _load_view(
+    path: Path, model: type[View], display_name: str
+) -> tuple[View | None, list[Problem]]:
+    try:
+        data, marks = load_file(path, display_name)
+    except YamlProblem as error:
+        return None, [error.problem]
+    try:
+        view = model.model_validate(data)
+    except ValidationError as error:
+        return None, problems_from_error(error, model, display_name, marks)
+    if view.id != path.stem:
+        line, col = marks.get(("id",), (1, 1))
+        message = f"id '{view.id}' differs from the file name"
+        hint = f"rename the file to {view.id}.yml or set id: {path.stem}"
+        return None, [Problem(display_name, line, col, "id", message, hint)]
+    return view, []
+
+
 def load_views(
     folder: Path, model: type[View], display_root: str
 ) -> tuple[dict[str, View], list[Problem]]:
@@ -48,28 +67,8 @@ def load_views(
     views: dict[str, View] = {}
     problems: list[Problem] = []
     for path in sorted(folder.glob("*.yml")):
-        display_name = f"{display_root}/{path.name}"
-        try:
-            data, marks = load_file(path, display_name)
-            view = model.model_validate(data)
-        except YamlProblem as error:
-            problems.append(error.problem)
-            continue
-        except ValidationError as error:
-            problems.extend(problems_from_error(error, model, display_name, marks))
-            continue
-        if view.id != path.stem:
-            line, col = marks.get(("id",), (1, 1))
-            problems.append(
-                Problem(
-                    display_name,
-                    line,
-                    col,
-                    "id",
-                    f"id '{view.id}' differs from the file name",
-                    f"rename the file to {view.id}.yml or set id: {path.stem}",
-                )
-            )
-            continue
-        views[view.id] = view
+        view, found = _load_view(path, model, f"{display_root}/{path.name}")
+        problems += found
+        if view is not None:
+            views[view.id] = view
     return views, problems

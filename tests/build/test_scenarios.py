@@ -47,3 +47,11 @@ def test_outdated_translation_shows_an_english_notice_linking_the_german_page(
 def test_review_schedule_lists_every_reviewed_page(review_fixture_site: Path):
     rows = soup_of(review_fixture_site, "staff/reviews").select("tr[data-hub-due]")
     assert [row["data-hub-due"] for row in rows] == ["2001-01-15"] * 2 + ["2027-11-23"] * 2
+
+
+def test_help_box_links_a_service_only_where_its_page_exists(review_fixture_site: Path):
+    for prefix in ("", "en/"):
+        current = soup_of(review_fixture_site, f"{prefix}guides/current").select_one(".hub-help")
+        assert [a["href"] for a in current.select("li a")] == ["../../services/startup-support/"]
+        overdue = soup_of(review_fixture_site, f"{prefix}guides/overdue").select_one(".hub-help")
+        assert overdue.select("li") and not overdue.select("li a")  # regulatory-market-access

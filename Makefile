@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build validate lint test linkcheck linkcheck-external schemas bench clean new
+.PHONY: serve build validate lint test linkcheck linkcheck-external schemas translations translations-ack bench clean new
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,11 +45,18 @@ linkcheck-external: build ## external links too (needs internet; not run in CI)
 new: $(STAMP) ## start a draft: make new KIND=organisation|service|event|contact|news|guide ID=<id>
 	@$(BIN)/python scripts/new.py -- "$(KIND)" "$(ID)"
 
+translations: $(STAMP) ## status of every English page: missing, unacknowledged, outdated, current
+	$(BIN)/python scripts/translations.py status
+
+translations-ack: $(STAMP) ## record that FILE=docs/en/<path>.md translates the current German page
+	$(BIN)/python scripts/translations.py ack $(FILE)
+
 schemas: $(STAMP) ## regenerate schemas/ from the data models
 	$(BIN)/python scripts/schemas.py generate
 
-bench: $(STAMP) ## benchmarks: validate 1,000 organisations (prints figures)
+bench: $(STAMP) ## benchmarks: validate 1,000 organisations; build 100 / 1,000 / 3,000 (prints figures)
 	$(BIN)/python bench/validate.py
+	$(BIN)/python bench/build.py
 
 clean:
 	rm -rf site .site-build-* .pytest_cache

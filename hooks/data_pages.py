@@ -21,10 +21,10 @@ import saxonyhub.site as site
 from saxonyhub.catalogue import technology_entries
 from saxonyhub.clock import build_date
 from saxonyhub.data_pages import PageBuilder
-from saxonyhub.generated import language_root, localized_page
+from saxonyhub.generated import localized_page
 from saxonyhub.geomap import SaxonyMap
 from saxonyhub.jsonld import event_jsonld, organisation_jsonld
-from saxonyhub.templating import page_language, theme_env
+from saxonyhub.templating import language_root, page_language, theme_env
 
 # What page templates of data pages need besides the entity, set up once per language build.
 _page_globals: dict[str, Any] = {}
@@ -54,7 +54,7 @@ def _guide_titles(files: Files, root: str) -> dict[str, str]:
 @event_priority(-110)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     lang = page_language(config)
-    root = language_root(lang, config)
+    root = language_root(config, lang)
     env = theme_env(config)
     saxony = SaxonyMap.from_file(Path(config.config_file_path).parent / "data/geo/saxony.geojson")
     _page_globals.update(saxony=saxony, entries=technology_entries(site.current.store))

@@ -30,5 +30,5 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         .get_template("fragments/reference/page.md")
         .render(kinds=kinds, lang=lang, rows_of=field_rows)
     )
-    files.append(localized_page(config, "staff/data-reference.md", content))
+    files.append(localized_page(config, "staff/data-reference.md", content, in_sitemap=False))
     return files

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,27 @@ import pytest
 from site_build import run_build
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests/fixtures"
+# What a fixture site shares with the real one; its own docs/ and mkdocs.yml come on top.
+PROJECT_PARTS = ("hooks", "overrides", "data", "docs/assets")
+
+
+def fixture_project(name: str, target: Path) -> Path:
+    """A temporary copy of the project whose pages are those of ``tests/fixtures/<name>/``.
+
+    The fixture's mkdocs.yml inherits the real one (copied as mkdocs.project.yml) and sets its own
+    nav, so scenarios run the real hooks, templates and data on a few pages.
+    """
+    for part in PROJECT_PARTS:
+        ignore = shutil.ignore_patterns("__pycache__")
+        shutil.copytree(ROOT / part, target / part, ignore=ignore)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.project.yml")
+    shutil.copytree(FIXTURES / name, target, dirs_exist_ok=True)
+    # The real guides are not part of a fixture site: services must not point at them.
+    for service in (target / "data/services").glob("*.yml"):
+        text = service.read_text(encoding="utf-8")
+        service.write_text(re.sub(r"(?m)^guides: \[.*\]$", "guides: []", text), encoding="utf-8")
+    return target
 
 
 @pytest.fixture(scope="session")
@@ -26,11 +50,41 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
+@pytest.fixture
+def build_scenario(tmp_path: Path) -> Callable[[str], subprocess.CompletedProcess[str]]:
+    """Build ``tests/fixtures/<name>/`` in a temporary project; returns the finished process."""
+
+    def build(name: str) -> subprocess.CompletedProcess[str]:
+        return run_build(fixture_project(name, tmp_path / "project"), tmp_path / "site")
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def review_fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The review-dates scenario: a guide last reviewed in 2000, a current one, and an English
+    page whose German source changed after it was translated."""
+    project = fixture_project("review-dates", tmp_path_factory.mktemp("review-dates"))
+    site_dir = tmp_path_factory.mktemp("review-dates-site")
+    result = run_build(project, site_dir)
+    assert result.returncode == 0, f"fixture build failed:\n{result.stderr[-4000:]}"
+    return site_dir
+
+
 @pytest.fixture(scope="session")
 def served_site(built_site: Path) -> Iterator[str]:
     """The built site served on a free 127.0.0.1 port, like a static host (nearest 404.html)."""
     from serve_static import start
 
     server, url = start(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served_review_fixture(review_fixture_site: Path) -> Iterator[str]:
+    from serve_static import start
+
+    server, url = start(review_fixture_site)
     yield url
     server.shutdown()

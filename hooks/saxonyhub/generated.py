@@ -13,31 +13,35 @@ from types import SimpleNamespace
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
 
-from .templating import page_language
+from .templating import language_root, page_language
 
 
-def language_root(lang: str, config: MkDocsConfig) -> str:
-    """The folder a language lives in: '' for the default language, 'en/' for English."""
-    return "" if lang == config.extra["saxonyhub"]["default_language"] else f"{lang}/"
-
-
-def localized_page(config: MkDocsConfig, path: str, content: str) -> File:
+def localized_page(
+    config: MkDocsConfig, path: str, content: str, in_nav: bool = False, in_sitemap: bool = True
+) -> File:
     """A generated Markdown page at ``path`` (e.g. 'staff/data-reference.md') for this build's
-    language, linked to the same path in every other language."""
+    language, linked to the same path in every other language.
+
+    Arguments:
+        in_nav: whether mkdocs.yml's nav may list the page. Most generated pages (profiles, act
+            pages) are reached through an index page instead: a navigation listing every page
+            makes each page carry it, and the build slows with the square of the page count.
+        in_sitemap: false for pages that ask not to be indexed (staff pages).
+    """
     lang = page_language(config)
-    file = File.generated(config, language_root(lang, config) + path, content=content)
-    # Profiles are reached through the directory, not the navigation (a navigation listing
-    # every page makes each page carry it: the build slows with the square of the page count).
-    file.inclusion = InclusionLevel.NOT_IN_NAV
-    file.locale = lang
-    file.locale_alternate_of = lang
+    root = language_root(config, lang)
+    file = File.generated(config, root + path, content=content)
+    file.inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+    file.locale = file.locale_alternate_of = lang
+    file.localization = lang if root else None
+    file.norm_src_uri = path
     file.alternates = {
-        other: SimpleNamespace(url=_url(language_root(other, config) + path), page=None)
+        other: SimpleNamespace(url=_url(language_root(config, other) + path), page=None)
         for other in config.extra["saxonyhub"]["languages"]
     }
     file.alternates[lang] = file
     i18n = config.plugins.get("i18n")
-    if i18n is not None:
+    if i18n is not None and in_sitemap:
         i18n.i18n_files_per_language.setdefault(lang, []).append(file)
     return file
 

@@ -42,6 +42,14 @@ def localize(value: Any, lang: str) -> Any:
     return value
 
 
+def page_url(docs_relative: str, default_lang: str) -> str:
+    """Site-relative URL of ``de/guides/x.md`` (``guides/x/``) with directory URLs."""
+    lang, _, inner = docs_relative.partition("/")
+    stem = inner.removesuffix(".md")
+    path = "" if stem == "index" else stem.removesuffix("/index") + "/"
+    return path if lang == default_lang else f"{lang}/{path}"
+
+
 def format_day(day: dt.date, lang: str) -> str:
     """A date as readers of the language write it: '2. November 2018' / '2 November 2018'."""
     return format_date(day, format="long", locale="de_DE" if lang == "de" else "en_GB")

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+)
+from pydantic_core import PydanticCustomError
 
 from .problems import Problem
 from .strict_yaml import YamlProblem, loads
@@ -21,6 +30,22 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _check_reference(kind: str, value: str, info: ValidationInfo) -> str:
+    """Reject ids unknown to the data files passed as validation context (see PageReferences)."""
+    known = (info.context or {}).get(kind)
+    if known is not None and value not in known:
+        raise PydanticCustomError(
+            "unknown_reference",
+            f"not a known {kind[:-1]} id",
+            {"hint": f"known ids: {', '.join(sorted(known))} (data/{kind}/)"},
+        )
+    return value
+
+
+ContactId = Annotated[Slug, AfterValidator(lambda v, info: _check_reference("contacts", v, info))]
+ServiceId = Annotated[Slug, AfterValidator(lambda v, info: _check_reference("services", v, info))]
+
+
 class SearchMeta(_Strict):
     exclude: bool = Field(False, description="Keep the page out of the search index.")
 
@@ -28,7 +53,7 @@ class SearchMeta(_Strict):
 class ReviewMeta(_Strict):
     """When a page was last checked, by whom, and how often it must be checked."""
 
-    owner: Slug = Field(
+    owner: ContactId = Field(
         description="Contact id responsible for the page.", examples=["cluster-office"]
     )
     last_reviewed: dt.date = Field(
@@ -69,13 +94,24 @@ class PageMeta(_Strict):
     )
     date: dt.date | None = Field(None, description="Publication date (news items).")
     review: ReviewMeta | None = None
-    services: list[Slug] | None = Field(None, description="Ids of related cluster services.")
+    services: list[ServiceId] | None = Field(None, description="Ids of related cluster services.")
     translation: TranslationMeta | None = None
     draft: bool = Field(
         False,
         description="A draft is checked but not published: the build leaves it out "
         "(hooks/drafts.py); `make serve` shows it with a draft notice.",
     )
+
+
+@dataclass(frozen=True)
+class PageReferences:
+    """Ids that front matter may refer to, read from the data files (contacts, services)."""
+
+    contacts: frozenset[str]
+    services: frozenset[str]
+
+    def as_context(self) -> dict[str, frozenset[str]]:
+        return {"contacts": self.contacts, "services": self.services}
 
 
 def split_front_matter(text: str) -> tuple[str | None, int]:
@@ -86,8 +122,14 @@ def split_front_matter(text: str) -> tuple[str | None, int]:
     return match.group(1) or "", 2
 
 
-def read_page_meta(path: Path, display_name: str) -> tuple[PageMeta | None, list[Problem]]:
-    """Parse and validate the front matter of one Markdown file."""
+def read_page_meta(
+    path: Path, display_name: str, references: PageReferences | None = None
+) -> tuple[PageMeta | None, list[Problem]]:
+    """Parse and validate the front matter of one Markdown file.
+
+    Arguments:
+        references: known contact and service ids; without them, ids are not checked.
+    """
     text = path.read_text(encoding="utf-8")
     yaml_text, first_line = split_front_matter(text)
     if yaml_text is None:
@@ -127,13 +169,16 @@ def read_page_meta(path: Path, display_name: str) -> tuple[PageMeta | None, list
             )
         ]
     shifted = {path_: (line + first_line - 1, col) for path_, (line, col) in marks.items()}
+    context = references.as_context() if references else None
     try:
-        return PageMeta.model_validate(data), []
+        return PageMeta.model_validate(data, context=context), []
     except ValidationError as error:
         return None, problems_from_error(error, PageMeta, display_name, shifted)
 
 
-def validate_docs(docs_dir: Path) -> tuple[dict[str, PageMeta], list[Problem]]:
+def validate_docs(
+    docs_dir: Path, references: PageReferences | None = None
+) -> tuple[dict[str, PageMeta], list[Problem]]:
     """Validate the front matter of every Markdown page below ``docs_dir``.
 
     Returns:
@@ -143,12 +188,13 @@ def validate_docs(docs_dir: Path) -> tuple[dict[str, PageMeta], list[Problem]]:
     problems: list[Problem] = []
     for path in sorted(docs_dir.rglob("*.md")):
         relative = path.relative_to(docs_dir).as_posix()
-        meta, found = read_page_meta(path, f"docs/{relative}")
+        meta, found = read_page_meta(path, f"docs/{relative}", references)
         problems.extend(found)
         if meta is not None:
             metas[relative] = meta
             if not meta.draft:
                 problems.extend(placeholder_problems(path, f"docs/{relative}"))
+            problems.extend(guide_problems(relative, meta))
     return metas, problems
 
 
@@ -179,3 +225,31 @@ def placeholder_problems(path: Path, display_name: str) -> list[Problem]:
                 )
             ]
     return []
+
+
+def is_guide(inner_path: str) -> bool:
+    """Guides are the pages in ``guides/`` (path inside a language folder), except its index."""
+    return inner_path.startswith("guides/") and inner_path != "guides/index.md"
+
+
+def guide_problems(relative: str, meta: PageMeta) -> list[Problem]:
+    """A guide must say who reviews it and which services help (its page boxes show both)."""
+    if not is_guide(relative.partition("/")[2]):
+        return []
+    missing = [key for key in ("review", "services") if getattr(meta, key) is None]
+    return [
+        Problem(
+            f"docs/{relative}",
+            2,
+            1,
+            key,
+            "a guide needs this key",
+            "see the front matter of the other guides in docs/*/guides/",
+        )
+        for key in missing
+    ]
+
+
+# Front matter of every page in the build in progress, by path below docs/ ("de/index.md");
+# replaced by hooks/page_meta.py in on_pre_build and read by the review and guide hooks.
+current: dict[str, PageMeta] = {}

@@ -7,7 +7,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from .entities import Contact, Event, Organisation, Region, Service, Taxonomy
+from .glossary import Glossary
 from .i18n import Labels
+from .legal import LegalActs
 from .operator import Operator
 from .page_meta import PageMeta
 
@@ -21,6 +23,8 @@ MODELS: dict[str, type[BaseModel]] = {
     "event": Event,
     "contact": Contact,
     "taxonomy": Taxonomy,
+    "legal_acts": LegalActs,
+    "glossary": Glossary,
 }
 
 

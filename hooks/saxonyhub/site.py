@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .datastore import DataStore, load_store
+from .entities import Contact, Service
+from .glossary import Glossary, load_glossary
 from .i18n import Labels, load_labels
+from .legal import LegalActs, load_legal_acts
 from .operator import Operator, load_operator
 from .problems import Problem, ProblemList
 
@@ -17,8 +20,19 @@ class SiteData:
 
     labels: Labels
     operator: Operator
+    legal_acts: LegalActs
+    glossary: Glossary
     store: DataStore
     notices: list[Problem] = field(default_factory=list)
+
+    @property
+    def contacts(self) -> dict[str, Contact]:
+        return {contact.id: contact for contact in self.store.all("contacts")}
+
+    @property
+    def services(self) -> dict[str, Service]:
+        """Published services only: a guide cannot point readers at a draft."""
+        return {service.id: service for service in self.store.all("services")}
 
 
 class DataError(Exception):
@@ -35,16 +49,21 @@ def load_site_data(project_dir: Path) -> SiteData:
     Raises:
         DataError: with all problems, if any file is invalid.
     """
+    data = project_dir / "data"
     problems = ProblemList()
-    labels, found = load_labels(project_dir / "data/labels.yml", "data/labels.yml")
-    problems.extend(found)
-    operator, found = load_operator(project_dir / "data/operator.yml", "data/operator.yml")
-    problems.extend(found)
-    store, found = load_store(project_dir)
-    problems.extend(found)
-    if problems.errors or labels is None or operator is None or store is None:
+    loaded = {
+        "labels": load_labels(data / "labels.yml", "data/labels.yml"),
+        "operator": load_operator(data / "operator.yml", "data/operator.yml"),
+        "legal_acts": load_legal_acts(data / "legal_acts.yml", "data/legal_acts.yml"),
+        "glossary": load_glossary(data / "glossary.yml", "data/glossary.yml"),
+        "store": load_store(project_dir),
+    }
+    for _, found in loaded.values():
+        problems.extend(found)
+    if problems.errors or any(value is None for value, _ in loaded.values()):
         raise DataError(problems)
-    return SiteData(labels=labels, operator=operator, store=store, notices=problems.notices)
+    values = {name: value for name, (value, _) in loaded.items()}
+    return SiteData(**values, notices=problems.notices)
 
 
 # The build's current data. Hook modules are imported once per process (and `mkdocs serve` does not

@@ -166,6 +166,17 @@ def loads(text: str, filename: str) -> tuple[Any, Marks]:
 def load_file(path: Path, display_name: str | None = None) -> tuple[Any, Marks]:
     """Read and parse a YAML file with the size and encoding checks staff need."""
     name = display_name or str(path)
+    if not path.is_file():
+        raise YamlProblem(
+            Problem(
+                name,
+                0,
+                0,
+                "",
+                "the file is missing",
+                "restore it from the repository (git checkout -- <file>)",
+            )
+        )
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
         raise YamlProblem(

@@ -61,6 +61,18 @@ def page_language(config: MkDocsConfig) -> str:
     return str(config.theme["language"])
 
 
+def inner_path(src_uri: str, config: MkDocsConfig) -> str:
+    """A page's path inside its language folder: ``en/guides/x.md`` -> ``guides/x.md``."""
+    lang, _, rest = src_uri.partition("/")
+    return rest if lang in config.extra["saxonyhub"]["languages"] else src_uri
+
+
+def language_root(config: MkDocsConfig, lang: str | None = None) -> str:
+    """Where a language lives in the site: "" for the default language, "en/" for English."""
+    lang = lang or page_language(config)
+    return "" if lang == config.extra["saxonyhub"]["default_language"] else f"{lang}/"
+
+
 def register_filters(env: Environment, config: MkDocsConfig) -> None:
     """Add the project's filters: ``loc`` picks the page's language, ``day`` formats a date."""
     lang = page_language(config)
@@ -72,10 +84,9 @@ def register_filters(env: Environment, config: MkDocsConfig) -> None:
     env.filters["ics"] = ics_text
     env.filters["markdown"] = markdown_html
     env.globals["pick"] = lambda value, language=None: pick(value, language or lang)
-    default = config.extra["saxonyhub"]["default_language"]
     env.globals["page_lang"] = lang
-    env.globals["default_lang"] = default
-    env.globals["lang_root"] = "" if lang == default else f"{lang}/"
+    env.globals["default_lang"] = config.extra["saxonyhub"]["default_language"]
+    env.globals["lang_root"] = language_root(config, lang)
 
 
 _envs: dict[tuple[int, str], Environment] = {}

@@ -132,3 +132,19 @@ def load_model(
         return model.model_validate(data), []
     except ValidationError as error:
         return None, problems_from_error(error, model, display_name, marks)
+
+
+def duplicate_id_problems(
+    key: str, ids: list[str], marks: Marks, display_name: str
+) -> list[Problem]:
+    """Ids that occur twice in the list ``key``, located at their second occurrence."""
+    seen: set[str] = set()
+    problems = []
+    for index, value in enumerate(ids):
+        if value in seen:
+            line, col = marks.get((key, index, "id"), (0, 0))
+            problems.append(
+                Problem(display_name, line, col, f"{key}[{index}].id", f"duplicate id '{value}'")
+            )
+        seen.add(value)
+    return problems

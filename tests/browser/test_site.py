@@ -14,6 +14,11 @@ PAGE_TYPES = {
     "news index": ("news/", "en/news/"),
     "news item": ("news/2018-11-02-innovation-cluster/", "en/news/2018-11-02-innovation-cluster/"),
     "legal": ("impressum/", "en/impressum/"),
+    "guides index": ("guides/", "en/guides/"),
+    "guide": ("guides/mdr-overview/", "en/guides/mdr-overview/"),
+    "glossary": ("glossary/", "en/glossary/"),
+    "legal act": ("legal/sgb-v/", "en/legal/sgb-v/"),
+    "staff page": ("staff/reviews/", "en/staff/translations/"),
 }
 ALL_PAGES = [path for pair in PAGE_TYPES.values() for path in pair]
 

@@ -76,7 +76,10 @@ def expected_edit_source(relative: str) -> str | None:
     if inner not in HAND_WRITTEN_IN_GENERATED_FOLDERS and parts:
         if parts[0] in ENTITY_FOLDERS and len(parts) == 2:
             return f"data/{ENTITY_FOLDERS[parts[0]]}/{parts[1]}.yml"
-        if parts[0] in {*ENTITY_FOLDERS, "technologies", "staff"}:
+        if (
+            parts[0] in {*ENTITY_FOLDERS, "technologies", "legal"}
+            or folder == "staff/data-reference"
+        ):
             return None
     return f"docs/{lang}/{folder or 'index'}.md"
 

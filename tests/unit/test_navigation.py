@@ -17,8 +17,8 @@ nav:
 not_in_nav: |
   impressum.md
 exclude_docs: |
-  /de/guides/
-  /en/guides/
+  /de/archive/
+  /en/archive/
 """
 PAGE = "---\ntitle: Titel\ndescription: Eine Beschreibung mit genug Text.\n{extra}---\n"
 
@@ -46,7 +46,7 @@ BASE = {
 
 
 def test_pages_in_nav_not_in_nav_or_excluded_are_fine(tmp_path: Path):
-    pages = {**BASE, "de/guides/x.md": "", "en/guides/x.md": "", "de/news/b.md": "draft: true\n"}
+    pages = {**BASE, "de/archive/x.md": "", "en/archive/x.md": "", "de/news/b.md": "draft: true\n"}
     assert problems(project(tmp_path, pages)) == []
 
 

@@ -1,0 +1,52 @@
+"""A page per legal act (`legal/<act-id>/`) and an index of all acts (`legal/`), in each language.
+
+Events: on_files at priority -120, i.e. after static-i18n (-100) has picked this language's files
+and after hooks/citations.py (-110) has indexed who cites what. Renders
+fragments/citations/act-page.md and acts-index.md into generated files (nothing is written into
+docs/). Generated files get the attributes static-i18n gives real ones (locale, alternates), so
+that hreflang links and the language switcher lead to the counterpart page, and they are added to
+static-i18n's page list for the sitemap, which it collected before these pages existed.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+
+import saxonyhub.legal as legal
+import saxonyhub.site as site
+from saxonyhub.generated import localized_page
+from saxonyhub.templating import page_language, theme_env
+
+
+def _act_page(env: Environment, act: legal.LegalAct, lang: str) -> str:
+    pattern = partial(site.current.labels.t, lang=lang)
+    citing = legal.current_index.citing(lang, act.id) if legal.current_index else []
+    return env.get_template("fragments/citations/act-page.md").render(
+        act=act,
+        citing=citing,
+        url=legal.act_url(act, lang),
+        wording=lambda reference: legal.locator_text(reference, act, lang, pattern),
+    )
+
+
+def _index_page(env: Environment, lang: str) -> str:
+    acts = site.current.legal_acts.acts
+    index = legal.current_index
+    counts = {act.id: len(index.citing(lang, act.id)) if index else 0 for act in acts}
+    return env.get_template("fragments/citations/acts-index.md").render(
+        acts=acts, counts=counts, src=legal.act_page
+    )
+
+
+@event_priority(-120)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    env, lang = theme_env(config), page_language(config)
+    files.append(localized_page(config, legal.INDEX_PAGE, _index_page(env, lang), in_nav=True))
+    for act in site.current.legal_acts.acts:
+        files.append(localized_page(config, legal.act_page(act), _act_page(env, act, lang)))
+    return files

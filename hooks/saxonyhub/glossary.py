@@ -1,0 +1,176 @@
+"""The German–English glossary: model, loading, the glossary page and abbreviation tooltips."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
+
+from .i18n import LocalizedText
+from .problems import Problem
+from .strict_yaml import Marks, YamlProblem, load_file
+from .validation import duplicate_id_problems, problems_from_error
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+_FENCE = re.compile(r"^\s*(```|~~~)", re.MULTILINE)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TermText(_Strict):
+    """A term and its definition in one language."""
+
+    term: str = Field(
+        min_length=1, max_length=120, description="The term as written in running text."
+    )
+    definition: str = Field(
+        min_length=20, max_length=400, description="Plain-text definition, at most 400 characters."
+    )
+
+
+class GlossaryEntry(_Strict):
+    """One term pair. ``abbr`` is shown as a tooltip wherever the abbreviation occurs."""
+
+    id: Slug = Field(description="Stable id, used as the anchor on the glossary page.")
+    abbr: str | LocalizedText | None = Field(
+        None,
+        description="Abbreviation: one for both languages, or {de, en} where they differ.",
+        examples=["MDR", {"de": "KMU", "en": "SME"}],
+    )
+    de: TermText
+    en: TermText
+    see_also: list[Slug] = Field(default_factory=list, description="Ids of related entries.")
+    source: HttpUrl | None = Field(None, description="Source of the definition.")
+
+    def text(self, lang: str) -> TermText:
+        return self.de if lang == "de" else self.en
+
+    def abbreviation(self, lang: str) -> str | None:
+        if isinstance(self.abbr, LocalizedText):
+            return self.abbr.get(lang)
+        return self.abbr
+
+
+class Glossary(_Strict):
+    """The file ``data/glossary.yml``."""
+
+    terms: list[GlossaryEntry] = Field(min_length=1)
+
+    def by_id(self) -> dict[str, GlossaryEntry]:
+        return {entry.id: entry for entry in self.terms}
+
+
+def load_glossary(path: Path, display_name: str) -> tuple[Glossary | None, list[Problem]]:
+    """Load and check the glossary: model, unique ids, see_also links, unique abbreviations."""
+    try:
+        data, marks = load_file(path, display_name)
+    except YamlProblem as error:
+        return None, [error.problem]
+    try:
+        glossary = Glossary.model_validate(data)
+    except ValidationError as error:
+        return None, problems_from_error(error, Glossary, display_name, marks)
+    problems = duplicate_id_problems("terms", [t.id for t in glossary.terms], marks, display_name)
+    problems += _see_also_problems(glossary, marks, display_name)
+    problems += _abbreviation_problems(glossary, marks, display_name)
+    return (None if problems else glossary), problems
+
+
+def _see_also_problems(glossary: Glossary, marks: Marks, display_name: str) -> list[Problem]:
+    ids = set(glossary.by_id())
+    problems = []
+    for index, entry in enumerate(glossary.terms):
+        for position, target in enumerate(entry.see_also):
+            if target in ids and target != entry.id:
+                continue
+            line, col = marks.get(("terms", index, "see_also", position), (0, 0))
+            problems.append(
+                Problem(
+                    display_name,
+                    line,
+                    col,
+                    f"terms[{index}].see_also[{position}]",
+                    f"'{target}' is not another glossary entry (in entry '{entry.id}')",
+                    "use the id of another entry in this file",
+                )
+            )
+    return problems
+
+
+def _abbreviation_problems(glossary: Glossary, marks: Marks, display_name: str) -> list[Problem]:
+    problems = []
+    for lang in ("de", "en"):
+        seen: dict[str, str] = {}
+        for index, entry in enumerate(glossary.terms):
+            abbr = entry.abbreviation(lang)
+            if abbr is None:
+                continue
+            if abbr in seen:
+                line, col = marks.get(("terms", index, "abbr"), (0, 0))
+                problems.append(
+                    Problem(
+                        display_name,
+                        line,
+                        col,
+                        f"terms[{index}].abbr",
+                        f"abbreviation '{abbr}' ({lang}) is already used by '{seen[abbr]}'",
+                        "an abbreviation can explain only one term",
+                    )
+                )
+            seen[abbr] = entry.id
+    return problems
+
+
+def abbreviation_titles(glossary: Glossary, lang: str) -> dict[str, str]:
+    """Abbreviation -> tooltip text (the full term) in ``lang``."""
+    titles = {}
+    for entry in glossary.terms:
+        abbr = entry.abbreviation(lang)
+        if abbr:
+            titles[abbr] = entry.text(lang).term
+    return titles
+
+
+def abbreviation_block(markdown: str, titles: dict[str, str]) -> str:
+    """Python-Markdown ``*[ABBR]: title`` lines for the abbreviations ``markdown`` uses.
+
+    Returns an empty string where appending would corrupt the page: when the text ends inside an
+    unclosed code fence, the definitions would be shown as code instead of being applied.
+    """
+    if len(_FENCE.findall(markdown)) % 2:
+        return ""
+    used = [abbr for abbr in titles if re.search(rf"\b{re.escape(abbr)}\b", markdown)]
+    lines = [f"*[{abbr}]: {titles[abbr]}" for abbr in sorted(used)]
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class GlossarySection:
+    """Entries under one initial letter, sorted by the term in the page's language."""
+
+    letter: str
+    entries: list[GlossaryEntry]
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order as readers expect it: case and accents ignored (Ä with A)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def glossary_sections(glossary: Glossary, lang: str) -> list[GlossarySection]:
+    """The glossary page's sections, A to Z, in ``lang``."""
+    entries = sorted(glossary.terms, key=lambda e: sort_key(e.text(lang).term))
+    sections: list[GlossarySection] = []
+    for entry in entries:
+        letter = sort_key(entry.text(lang).term)[:1].upper()
+        if not sections or sections[-1].letter != letter:
+            sections.append(GlossarySection(letter, []))
+        sections[-1].entries.append(entry)
+    return sections

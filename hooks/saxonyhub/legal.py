@@ -1,0 +1,386 @@
+"""Legal acts and the structured citations that point into them.
+
+Authors write ``[[ACT LOCATOR]]`` in Markdown, always in English notation: ``[[MDR Art. 52(7)]]``,
+``[[MDR Annex VIII Rule 11]]``, ``[[SGB-V § 139e(4)]]`` or ``[[REG-2023-607]]`` for a whole act.
+This module parses such references, checks them against ``data/legal_acts.yml`` and words them
+the way readers of each language cite law (patterns from ``data/labels.yml``, keys ``cite.*``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
+
+from .i18n import LocalizedText
+from .page_meta import split_front_matter
+from .problems import Problem
+from .strict_yaml import YamlProblem, load_file, loads
+from .validation import duplicate_id_problems, problems_from_error
+
+EUR_LEX = "https://eur-lex.europa.eu/legal-content/{lang}/TXT/?uri=CELEX:{celex}"
+CITATION = re.compile(r"\[\[([^\[\]\n]*)\]\]")
+_REFERENCE = re.compile(r"^(?P<act>[A-Z][A-Z0-9-]*)(?: (?P<locator>.+))?$")
+_ARTICLE = re.compile(r"^Art\. (?P<number>\d+[a-z]?)(?:\((?P<paragraph>\d+[a-z]?)\))?$")
+_ANNEX = re.compile(r"^Annex (?P<number>[IVXLC]+)(?: Rule (?P<rule>\d+))?$")
+_SECTION = re.compile(r"^§ (?P<number>\d+[a-z]?)(?:\((?P<paragraph>\d+[a-z]?)\))?$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+LOCATOR_HINT = (
+    "write the locator in English notation: Art. 52, Art. 52(7), Annex VIII, "
+    "Annex VIII Rule 11, § 139e or § 139e(4), or nothing to cite the whole act"
+)
+
+ActId = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9-]*$", examples=["MDR", "REG-2023-607"])]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ActUrls(_Strict):
+    """Addresses of an act's official text per language; null where none exists."""
+
+    de: HttpUrl | None = Field(None, description="Official German text.")
+    en: HttpUrl | None = Field(None, description="Official English text (rarely exists).")
+
+
+class LegalAct(_Strict):
+    """One legal act that guides may cite."""
+
+    id: ActId = Field(description="Id used in citations: [[MDR Art. 52]].")
+    kind: Literal["eu-regulation", "german-act", "german-ordinance"] = Field(
+        description="EU acts are cited by article and annex, German ones by section (§)."
+    )
+    number: str | None = Field(None, description="Official number.", examples=["(EU) 2017/745"])
+    celex: str | None = Field(
+        None,
+        pattern=r"^3\d{4}[A-Z]\d{4}$",
+        description="CELEX number; EUR-Lex addresses are derived from it.",
+        examples=["32017R0745"],
+    )
+    short: LocalizedText = Field(description="Short name used in citations, per language.")
+    title: LocalizedText = Field(description="Full title per language.")
+    date: dt.date | None = Field(None, description="Date of adoption, where a source states it.")
+    url: ActUrls | None = Field(None, description="Official text of national acts.")
+    definitions_article: int | None = Field(
+        None,
+        ge=1,
+        description="Article made of numbered definitions; German cites its points as 'Nr.'.",
+        examples=[2],
+    )
+    source: HttpUrl = Field(description="Where the details above were checked.")
+
+    @property
+    def is_eu(self) -> bool:
+        return self.kind == "eu-regulation"
+
+    @model_validator(mode="after")
+    def _has_address(self) -> LegalAct:
+        if self.is_eu and self.celex is None:
+            raise ValueError(f"{self.id}: an EU regulation needs its celex number")
+        if not self.is_eu and (self.url is None or self.url.de is None):
+            raise ValueError(f"{self.id}: a German act needs url.de (gesetze-im-internet.de)")
+        return self
+
+
+class LegalActs(_Strict):
+    """The file ``data/legal_acts.yml``."""
+
+    acts: list[LegalAct] = Field(min_length=1, description="All citable acts.")
+
+    def by_id(self) -> dict[str, LegalAct]:
+        return {act.id: act for act in self.acts}
+
+
+INDEX_PAGE = "legal/index.md"
+
+
+def act_page(act: LegalAct) -> str:
+    """Docs path of an act's generated page, e.g. 'legal/mdr.md'."""
+    return f"legal/{act.id.lower()}.md"
+
+
+def page_paths(acts: LegalActs) -> frozenset[str]:
+    """Docs paths of every generated legal page (the index and one per act)."""
+    return frozenset({INDEX_PAGE, *(act_page(act) for act in acts.acts)})
+
+
+def load_legal_acts(path: Path, display_name: str) -> tuple[LegalActs | None, list[Problem]]:
+    try:
+        data, marks = load_file(path, display_name)
+    except YamlProblem as error:
+        return None, [error.problem]
+    try:
+        acts = LegalActs.model_validate(data)
+    except ValidationError as error:
+        return None, problems_from_error(error, LegalActs, display_name, marks)
+    problems = duplicate_id_problems("acts", [a.id for a in acts.acts], marks, display_name)
+    return (None if problems else acts), problems
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A parsed ``[[ACT LOCATOR]]``; ``kind`` says which part of the act it points to."""
+
+    act: str
+    kind: Literal["act", "article", "annex", "section"]
+    number: str = ""
+    paragraph: str = ""
+    rule: str = ""
+
+    @property
+    def order(self) -> tuple[int, int, str, int]:
+        """Sort key in reading order: whole act, articles, annexes, sections, then numerically."""
+        kinds = ("act", "article", "annex", "section")
+        digits = re.match(r"\d*", self.number).group(0)
+        main = _roman(self.number) if self.kind == "annex" else int(digits or 0)
+        minor = int(re.match(r"\d*", self.paragraph or self.rule).group(0) or 0)
+        suffix = "" if self.kind == "annex" else self.number[len(digits) :]  # the "a" of 10a
+        return (kinds.index(self.kind), main, suffix, minor)
+
+
+def _roman(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for current, following in zip(numeral, numeral[1:] + " ", strict=True):
+        value = values[current]
+        total += -value if values.get(following, 0) > value else value
+    return total
+
+
+class CitationError(ValueError):
+    """A citation that cannot be resolved, with a hint for the author."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def parse_reference(text: str, acts: dict[str, LegalAct]) -> Reference:
+    """Read the inside of ``[[…]]``.
+
+    Raises:
+        CitationError: unknown act, unreadable locator, or a locator the act does not have.
+    """
+    match = _REFERENCE.match(text.strip())
+    if not match:
+        raise CitationError(f"cannot read the citation [[{text}]]", _act_hint(acts))
+    act_id, locator = match.group("act"), match.group("locator")
+    if act_id not in acts:
+        raise CitationError(f"unknown legal act '{act_id}' in [[{text}]]", _act_hint(acts))
+    if locator is None:
+        return Reference(act_id, "act")
+    reference = _parse_locator(act_id, locator)
+    if reference is None:
+        raise CitationError(f"cannot read the locator '{locator}' in [[{text}]]", LOCATOR_HINT)
+    if (reference.kind == "section") == acts[act_id].is_eu:
+        raise CitationError(_kind_mismatch(act_id, acts[act_id]), LOCATOR_HINT)
+    return reference
+
+
+def _act_hint(acts: dict[str, LegalAct]) -> str:
+    return "valid act ids are " + ", ".join(sorted(acts)) + " (see data/legal_acts.yml)"
+
+
+def _kind_mismatch(act_id: str, act: LegalAct) -> str:
+    if act.is_eu:
+        return f"{act_id} is an EU act: cite an article or annex, not a section (§)"
+    return f"{act_id} is a German act: cite a section (§), not an article or annex"
+
+
+def _parse_locator(act_id: str, locator: str) -> Reference | None:
+    if match := _ARTICLE.match(locator):
+        return Reference(act_id, "article", match["number"], match["paragraph"] or "")
+    if match := _ANNEX.match(locator):
+        return Reference(act_id, "annex", match["number"], rule=match["rule"] or "")
+    if match := _SECTION.match(locator):
+        return Reference(act_id, "section", match["number"], match["paragraph"] or "")
+    return None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A reference worded and linked for one language."""
+
+    reference: Reference
+    text: str
+    url: str
+    title: str
+    hreflang: str
+
+
+Pattern = Callable[[str], str]  # label key -> pattern with {short}, {n}, {p}, {rule}, {title}
+
+
+def pattern_key(reference: Reference, act: LegalAct) -> str:
+    """The ``cite.*`` label that words this kind of reference."""
+    if reference.kind == "article" and reference.paragraph:
+        points = act.definitions_article is not None and reference.number == str(
+            act.definitions_article
+        )
+        return "cite.article_point" if points else "cite.article_paragraph"
+    if reference.kind in ("annex", "section") and (reference.rule or reference.paragraph):
+        return f"cite.{reference.kind}_{'rule' if reference.rule else 'paragraph'}"
+    return f"cite.{reference.kind}"
+
+
+def act_url(act: LegalAct, lang: str) -> str:
+    """EUR-Lex in the page's language for EU acts; the German text for German acts."""
+    if act.is_eu:
+        return EUR_LEX.format(lang=lang.upper(), celex=act.celex)
+    return str(act.url.de) if act.url and act.url.de else ""  # LegalAct requires url.de
+
+
+def cite(reference: Reference, act: LegalAct, lang: str, pattern: Pattern) -> Citation:
+    """Word and link ``reference`` for a page in ``lang``."""
+    values = {
+        "short": act.short.get(lang),
+        "n": reference.number,
+        "p": reference.paragraph,
+        "rule": reference.rule,
+        "title": act.title.get(lang),
+    }
+    text = pattern(pattern_key(reference, act)).format(**values)
+    title_key = "cite.title_eu" if act.is_eu else "cite.title_national"
+    hreflang = lang if act.is_eu else "de"
+    return Citation(
+        reference, text, act_url(act, lang), pattern(title_key).format(**values), hreflang
+    )
+
+
+def locator_text(reference: Reference, act: LegalAct, lang: str, pattern: Pattern) -> str:
+    """The reference without the act's name ("Art. 52 Abs. 7"), for lists on the act's page."""
+    if reference.kind == "act":
+        return pattern("cite.whole_act")
+    values = {"short": "", "n": reference.number, "p": reference.paragraph, "rule": reference.rule}
+    text = pattern(pattern_key(reference, act)).format(**values)
+    return re.sub(" {2,}", " ", text).strip(" ,")  # the gap where the act's name was
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where a citation stands in a file: 1-based line and column of the opening ``[[``."""
+
+    line: int
+    column: int
+    start: int  # offsets within the line
+    end: int
+    text: str  # the inside of the brackets
+
+
+def find_citations(markdown: str) -> Iterator[Occurrence]:
+    """Every ``[[…]]`` outside fenced code blocks and inline code spans."""
+    in_fence = False
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence or "[[" not in line:
+            continue
+        # Blank out code spans so their brackets are not mistaken for citations; keeps offsets.
+        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        for match in CITATION.finditer(visible):
+            yield Occurrence(number, match.start() + 1, match.start(), match.end(), match.group(1))
+
+
+def replace_citations(markdown: str, render: Callable[[str], str]) -> str:
+    """Replace each citation by ``render(inside)``, leaving code untouched."""
+    lines = markdown.split("\n")
+    for occurrence in sorted(find_citations(markdown), key=lambda o: (o.line, -o.start)):
+        line = lines[occurrence.line - 1]
+        lines[occurrence.line - 1] = (
+            line[: occurrence.start] + render(occurrence.text) + line[occurrence.end :]
+        )
+    return "\n".join(lines)
+
+
+@dataclass
+class CitingPage:
+    """A page that cites an act, with the references in the order they first appear."""
+
+    src_uri: str  # inside the language folder, e.g. "guides/mdr-overview.md"
+    title: str
+    references: list[Reference] = field(default_factory=list)
+
+
+@dataclass
+class CitationIndex:
+    """Who cites what, per language: ``pages[lang][act_id]`` lists the citing pages."""
+
+    pages: dict[str, dict[str, list[CitingPage]]] = field(default_factory=dict)
+    count: int = 0
+
+    def add(self, lang: str, src_uri: str, title: str, reference: Reference) -> None:
+        citing = self.pages.setdefault(lang, {}).setdefault(reference.act, [])
+        page = next((p for p in citing if p.src_uri == src_uri), None)
+        if page is None:
+            page = CitingPage(src_uri, title)
+            citing.append(page)
+        if reference not in page.references:
+            page.references.append(reference)
+        self.count += 1
+
+    def citing(self, lang: str, act_id: str) -> list[CitingPage]:
+        return sorted(self.pages.get(lang, {}).get(act_id, []), key=lambda p: p.title.casefold())
+
+
+def scan_page(
+    text: str, display_name: str, acts: dict[str, LegalAct]
+) -> tuple[list[Reference], list[Problem]]:
+    """All references in one Markdown file (front matter included, so lines match the file)."""
+    references, problems = [], []
+    for occurrence in find_citations(text):
+        try:
+            references.append(parse_reference(occurrence.text, acts))
+        except CitationError as error:
+            problems.append(
+                Problem(
+                    display_name,
+                    occurrence.line,
+                    occurrence.column,
+                    "citation",
+                    error.message,
+                    error.hint,
+                )
+            )
+    return references, problems
+
+
+def _title(text: str, fallback: str) -> str:
+    yaml_text, _ = split_front_matter(text)
+    try:
+        data, _ = loads(yaml_text or "{}", "front matter")
+    except YamlProblem:
+        return fallback  # the front-matter check reports the broken YAML itself
+    return str(data.get("title", fallback)) if isinstance(data, dict) else fallback
+
+
+def scan_docs(docs_dir: Path, acts: dict[str, LegalAct]) -> tuple[CitationIndex, list[Problem]]:
+    """Index every citation in the Markdown pages below ``docs_dir`` (all languages).
+
+    Returns:
+        Who cites what per language, and a problem for each citation that cannot be resolved.
+    """
+    index, problems = CitationIndex(), []
+    for path in sorted(docs_dir.rglob("*.md")):
+        relative = path.relative_to(docs_dir).as_posix()
+        text = path.read_text(encoding="utf-8")
+        references, found = scan_page(text, f"docs/{relative}", acts)
+        problems += found
+        lang, _, inner = relative.partition("/")
+        title = _title(text, inner)
+        for reference in references:
+            index.add(lang, inner, title, reference)
+    return index, problems
+
+
+# Who cites what in the build in progress; replaced by hooks/citations.py in on_files of every
+# language build and read by hooks/legal_pages.py.
+current_index: CitationIndex | None = None

@@ -1,0 +1,221 @@
+"""Guides on the built site: citations, act pages, review and help boxes, glossary tooltips,
+footnotes, staff pages and translation tracking, in both languages."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import BuiltPage
+
+ROOT = Path(__file__).resolve().parents[2]
+GUIDES = sorted(p.stem for p in (ROOT / "docs/de/guides").glob("*.md") if p.stem != "index")
+EUR_LEX = "https://eur-lex.europa.eu/legal-content/{}/TXT/?uri=CELEX:32017R0745"
+NBSP = "\u00a0"
+
+
+def soup_of(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def citations(soup: BeautifulSoup) -> dict[str, tuple[str, str]]:
+    return {
+        a.get_text().replace(NBSP, " "): (a["href"], a["hreflang"])
+        for a in soup.select("a.hub-cite")
+    }
+
+
+def test_there_are_twelve_guides_in_both_languages(built_site: Path):
+    assert len(GUIDES) == 12
+    for prefix in ("", "en/"):
+        for guide in GUIDES:
+            assert (built_site / prefix / "guides" / guide / "index.html").is_file()
+
+
+@pytest.mark.parametrize(("prefix", "lang"), [("", "DE"), ("en/", "EN")])
+def test_eu_citations_link_to_eur_lex_in_the_page_language(built_site: Path, prefix, lang):
+    found = citations(soup_of(built_site, f"{prefix}guides/mdr-overview"))
+    text = "Art. 52 Abs. 7 MDR" if lang == "DE" else "MDR Article 52(7)"
+    assert found[text] == (EUR_LEX.format(lang), lang.lower())
+
+
+def test_citations_are_worded_for_each_language(built_site: Path):
+    german = citations(soup_of(built_site, "guides/diga"))
+    english = citations(soup_of(built_site, "en/guides/diga"))
+    assert german["§ 139e Abs. 4 SGB V"] == ("https://www.gesetze-im-internet.de/sgb_5/", "de")
+    assert english["section 139e(4) SGB V"] == ("https://www.gesetze-im-internet.de/sgb_5/", "de")
+    rule = citations(soup_of(built_site, "en/guides/mdr-classification"))
+    assert "MDR Annex VIII, Rule 11" in rule
+    assert "Anhang VIII Regel 11 MDR" in citations(soup_of(built_site, "guides/mdr-classification"))
+
+
+def test_every_citation_is_resolved(built_site: Path):
+    count = 0
+    for page in built_site.glob("**/guides/*/index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "[[" not in html, page
+        count += html.count('class="hub-cite"')
+    sources = sum(p.read_text().count("[[") for p in (ROOT / "docs").glob("*/guides/*.md"))
+    assert count == sources > 300
+
+
+def test_each_act_has_a_page_listing_the_guides_that_cite_it(built_site: Path):
+    for prefix in ("", "en/"):
+        index = soup_of(built_site, f"{prefix}legal")
+        assert len(index.select("article table tbody tr")) == 9
+    page = soup_of(built_site, "en/legal/sgb-v")
+    items = {
+        li.a.get_text(): li.get_text().replace(NBSP, " ")
+        for li in page.select("article li")
+        if li.a
+    }
+    assert "section 139e(4)" in items["DiGA: Germany's fast track for digital health applications"]
+    assert page.find("a", string=re.compile("gesetze-im-internet"))["hreflang"] == "de"
+    german = soup_of(built_site, "legal/mdr")
+    assert german.find("a", href=EUR_LEX.format("DE")) is not None
+    assert "Die MDR im Überblick" in [a.get_text() for a in german.select("article li a")]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "texts"),
+    [
+        ("", ("Zuletzt geprüft", "23. November 2026", "Geschäftsstelle")),
+        ("en/", ("Last reviewed", "23 November 2026", "Cluster office")),
+    ],
+)
+def test_every_guide_shows_its_review_box(built_site: Path, prefix, texts):
+    for guide in GUIDES:
+        box = soup_of(built_site, f"{prefix}guides/{guide}").select_one(".hub-review")
+        assert box["data-hub-review-due"] == "2027-11-23", guide
+        assert all(text in box.get_text() for text in texts), guide
+        assert box.select_one(".hub-review__overdue").has_attr("hidden")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "note", "help_title"),
+    [
+        ("", "Keine Rechtsberatung", "So hilft das Cluster"),
+        ("en/", "Not legal advice", "How the cluster helps"),
+    ],
+)
+def test_every_guide_ends_with_legal_note_and_services(built_site: Path, prefix, note, help_title):
+    for guide in GUIDES:
+        soup = soup_of(built_site, f"{prefix}guides/{guide}")
+        assert soup.select_one(".hub-legal-note .admonition-title").get_text() == note
+        help_box = soup.select_one(".hub-help")
+        assert help_box.h2.get_text() == help_title
+        links = help_box.select("li a")
+        assert links and len(links) == len(help_box.select("li"))
+        for link in links:  # every named service has its page
+            target = (built_site / prefix / "guides" / guide / link["href"]).resolve()
+            assert (target / "index.html").is_file(), link["href"]
+        assert help_box.find("a", href="mailto:marketing@biosaxony.com")
+
+
+def test_reviews_json_lists_every_reviewed_page(built_site: Path):
+    pages = json.loads((built_site / "reviews.json").read_text(encoding="utf-8"))["pages"]
+    assert len(pages) == 24
+    entry = next(p for p in pages if p["url"] == "en/guides/diga/")
+    assert entry == {
+        "page": "DiGA: Germany's fast track for digital health applications",
+        "language": "en",
+        "url": "en/guides/diga/",
+        "source": "docs/en/guides/diga.md",
+        "owner": "cluster-office",
+        "last_reviewed": "2026-11-23",
+        "review_by": "2027-11-23",
+    }
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("", {"MDR": "Medizinprodukte-Verordnung", "KMU": "kleine und mittlere Unternehmen"}),
+        ("en/", {"MDR": "Medical Devices Regulation", "SME": "small and medium-sized enterprises"}),
+    ],
+)
+def test_glossary_tooltips_are_in_the_page_language(built_site: Path, prefix, expected):
+    soup = soup_of(built_site, f"{prefix}guides/funding")
+    titles = {abbr.get_text(): abbr["title"] for abbr in soup.select("article abbr")}
+    assert {key: titles.get(key) for key in expected} == expected
+
+
+def test_tooltips_reach_pages_without_definitions_but_not_code(content_pages: list[BuiltPage]):
+    home = next(p for p in content_pages if p.url == "")
+    assert home.soup.find("abbr", string="IVDR")["title"] == "In-vitro-Diagnostika-Verordnung"
+    for page in content_pages:
+        assert not page.soup.select("code abbr, pre abbr"), page.path
+        assert "*[" not in page.soup.get_text(), page.path
+
+
+def test_glossary_page_lists_every_term_with_its_counterpart(built_site: Path, site_terms=61):
+    german = soup_of(built_site, "glossary")
+    english = soup_of(built_site, "en/glossary")
+    assert (
+        len(german.select(".hub-glossary dt"))
+        == len(english.select(".hub-glossary dt"))
+        == site_terms
+    )
+    term = german.find("dt", id="notified-body")
+    assert term.get_text() == "Benannte Stelle"
+    assert "notified body" in term.find_next_sibling("dd").get_text()
+    assert english.find("dt", id="notified-body").get_text() == "notified body"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_footnotes_used_and_defined_match_in_every_guide(lang):
+    for path in sorted((ROOT / "docs" / lang / "guides").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        used = set(re.findall(r"\[\^([^\]]+)\](?!:)", text))
+        defined = re.findall(r"^\[\^([^\]]+)\]:", text, flags=re.MULTILINE)
+        assert used == set(defined), path.name
+        assert len(defined) == len(set(defined)), f"{path.name}: footnote defined twice"
+
+
+@pytest.mark.parametrize(
+    ("lang", "marker", "wrong"), [("de", "Stand: ", "as of"), ("en", ", as of ", "Stand:")]
+)
+def test_footnote_dates_are_written_in_the_page_language(lang, marker, wrong):
+    for path in sorted((ROOT / "docs" / lang / "guides").glob("*.md")):
+        definitions = re.findall(r"^\[\^[^\]]+\]:.*$", path.read_text(encoding="utf-8"), re.M)
+        assert all(marker in line and wrong not in line for line in definitions), path.name
+
+
+def test_footnotes_render_without_leftovers(built_site: Path):
+    for page in built_site.glob("**/guides/*/index.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert "[^" not in soup.get_text(), page
+        references = {a["href"][1:] for a in soup.select("a.footnote-ref")}
+        notes = {li["id"] for li in soup.select(".footnote li")}
+        assert references == notes, page
+
+
+def test_staff_pages_are_noindex_outside_search_and_nav(built_site: Path):
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert not any(d["location"].startswith("staff/") for d in index["docs"])
+    for prefix in ("", "en/"):
+        for page in ("reviews", "translations"):
+            soup = soup_of(built_site, f"{prefix}staff/{page}")
+            assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+            assert not soup.select(f'.md-nav a[href$="staff/{page}/"]')
+    schedule = soup_of(built_site, "staff/reviews").select("tr[data-hub-due]")
+    assert len(schedule) == 24
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/staff/" not in sitemap and "/en/legal/mdr/</loc>" in sitemap
+
+
+def test_translations_start_current_and_show_no_notice(built_site: Path):
+    rows = soup_of(built_site, "en/staff/translations").select("tr[data-hub-translation]")
+    assert rows and {row["data-hub-translation"] for row in rows} == {"current"}
+    for guide in GUIDES:
+        assert not soup_of(built_site, f"en/guides/{guide}").select(".hub-translation-notice")
+
+
+def test_home_pages_and_nav_lead_to_the_guides(built_site: Path):
+    for prefix, tab in (("", "Leitfäden"), ("en/", "Guides")):
+        soup = soup_of(built_site, prefix.rstrip("/") or ".")
+        assert soup.select_one('article a[href="guides/"]') is not None
+        assert tab in [a.get_text(strip=True) for a in soup.select(".md-tabs__link")]

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import PageProbe
+
+from browser_support import PageProbe
 
 # A day in the life of the fixture site: the 2000 guide is long overdue, the current one is not.
 TODAY = dt.datetime(2027, 1, 15, 12, 0)

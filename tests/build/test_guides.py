@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BuiltPage
+
+from built_pages import BuiltPage
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDES = sorted(p.stem for p in (ROOT / "docs/de/guides").glob("*.md") if p.stem != "index")

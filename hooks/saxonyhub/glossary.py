@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
 from .i18n import LocalizedText
 from .problems import Problem
-from .strict_yaml import Marks, YamlProblem, load_file
-from .validation import duplicate_id_problems, problems_from_error
+from .strict_yaml import Marks
+from .validation import duplicate_id_problems, load_validated
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 _FENCE = re.compile(r"^\s*(```|~~~)", re.MULTILINE)
@@ -68,14 +68,9 @@ class Glossary(_Strict):
 
 def load_glossary(path: Path, display_name: str) -> tuple[Glossary | None, list[Problem]]:
     """Load and check the glossary: model, unique ids, see_also links, unique abbreviations."""
-    try:
-        data, marks = load_file(path, display_name)
-    except YamlProblem as error:
-        return None, [error.problem]
-    try:
-        glossary = Glossary.model_validate(data)
-    except ValidationError as error:
-        return None, problems_from_error(error, Glossary, display_name, marks)
+    glossary, marks, problems = load_validated(path, display_name, Glossary)
+    if glossary is None:
+        return None, problems
     problems = duplicate_id_problems("terms", [t.id for t in glossary.terms], marks, display_name)
     problems += _see_also_problems(glossary, marks, display_name)
     problems += _abbreviation_problems(glossary, marks, display_name)

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from .i18n import LocalizedText
 from .page_meta import split_front_matter
 from .problems import Problem
-from .strict_yaml import YamlProblem, load_file, loads
-from .validation import duplicate_id_problems, problems_from_error
+from .strict_yaml import YamlProblem, loads
+from .validation import duplicate_id_problems, load_validated
 
 EUR_LEX = "https://eur-lex.europa.eu/legal-content/{lang}/TXT/?uri=CELEX:{celex}"
 CITATION = re.compile(r"\[\[([^\[\]\n]*)\]\]")
@@ -112,14 +112,9 @@ def page_paths(acts: LegalActs) -> frozenset[str]:
 
 
 def load_legal_acts(path: Path, display_name: str) -> tuple[LegalActs | None, list[Problem]]:
-    try:
-        data, marks = load_file(path, display_name)
-    except YamlProblem as error:
-        return None, [error.problem]
-    try:
-        acts = LegalActs.model_validate(data)
-    except ValidationError as error:
-        return None, problems_from_error(error, LegalActs, display_name, marks)
+    acts, marks, problems = load_validated(path, display_name, LegalActs)
+    if acts is None:
+        return None, problems
     problems = duplicate_id_problems("acts", [a.id for a in acts.acts], marks, display_name)
     return (None if problems else acts), problems
 

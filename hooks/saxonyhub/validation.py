@@ -120,18 +120,30 @@ def _describe(
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
-def load_model(
+def load_validated(
     path: Path, display_name: str, model: type[ModelT]
-) -> tuple[ModelT | None, list[Problem]]:
-    """Load one YAML file strictly and validate it against ``model``; all problems, located."""
+) -> tuple[ModelT | None, Marks, list[Problem]]:
+    """Load one YAML file strictly and validate it against ``model``.
+
+    Returns:
+        The model (None on any problem), the value positions for later checks, all problems.
+    """
     try:
         data, marks = load_file(path, display_name)
     except YamlProblem as error:
-        return None, [error.problem]
+        return None, {}, [error.problem]
     try:
-        return model.model_validate(data), []
+        return model.model_validate(data), marks, []
     except ValidationError as error:
-        return None, problems_from_error(error, model, display_name, marks)
+        return None, marks, problems_from_error(error, model, display_name, marks)
+
+
+def load_model(
+    path: Path, display_name: str, model: type[ModelT]
+) -> tuple[ModelT | None, list[Problem]]:
+    """Like :func:`load_validated`, for files that need no checks beyond their model."""
+    value, _, problems = load_validated(path, display_name, model)
+    return value, problems
 
 
 def duplicate_id_problems(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 import subprocess
 import sys
@@ -13,20 +12,12 @@ import pytest
 from bs4 import BeautifulSoup
 from new import create
 
+from site_build import run_build
+
 ROOT = Path(__file__).resolve().parents[2]
 IGNORE = shutil.ignore_patterns(".venv", "site", ".git", ".pytest_cache", "__pycache__", ".site-*")
 REPO = "https://github.com/ORG/REPO"
 DRAFT_NEWS = "2026-11-23-draft-news"
-
-
-def run_build(
-    project: Path, site_dir: Path, extra_env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """A strict build in its own process (static-i18n and the hooks keep per-process state)."""
-    inherited = {k: v for k, v in os.environ.items() if k != "REPO_URL"}
-    env = {**inherited, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
 
 
 def project_with_drafts(target: Path) -> Path:

@@ -21,7 +21,7 @@ import saxonyhub.site as site
 from saxonyhub.catalogue import technology_entries
 from saxonyhub.clock import build_date
 from saxonyhub.data_pages import PageBuilder
-from saxonyhub.generated import localized_page
+from saxonyhub.generated import inner_path, localized_page
 from saxonyhub.geomap import SaxonyMap
 from saxonyhub.jsonld import event_jsonld, organisation_jsonld
 from saxonyhub.templating import language_root, page_language, theme_env
@@ -32,19 +32,13 @@ _page_globals: dict[str, Any] = {}
 
 def _written_pages(files: Files, root: str) -> set[str]:
     """Docs paths (inside the language folder) of the Markdown pages written by hand."""
-    return {_inner_path(f, root) for f in files.documentation_pages()}
-
-
-def _inner_path(file: File, root: str) -> str:
-    """'guides/ivdr.md' for the file that becomes <root>guides/ivdr/index.html."""
-    dest = file.dest_uri.removeprefix(root)
-    return "index.md" if dest == "index.html" else dest.replace("/index.html", ".md")
+    return {inner_path(f, root) for f in files.documentation_pages()}
 
 
 def _guide_titles(files: Files, root: str) -> dict[str, str]:
     titles = {}
     for file in files.documentation_pages():
-        inner = _inner_path(file, root)
+        inner = inner_path(file, root)
         if inner.startswith("guides/") and inner != "guides/index.md":
             _, meta = get_data(Path(file.abs_src_path).read_text(encoding="utf-8"))
             titles[inner.removeprefix("guides/").removesuffix(".md")] = meta["title"]

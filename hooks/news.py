@@ -16,20 +16,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
 import saxonyhub.news as news
-from saxonyhub.templating import page_language, theme_env
-
-
-def _language_root(config: MkDocsConfig) -> str:
-    default = config.extra["saxonyhub"]["default_language"]
-    lang = page_language(config)
-    return "" if lang == default else f"{lang}/"
+from saxonyhub.generated import inner_path
+from saxonyhub.templating import language_root, page_language, theme_env
 
 
 def _collect(files: Files, root: str) -> list[news.NewsItem]:
     items = []
     for file in files.documentation_pages():
-        inner = file.dest_uri.removeprefix(root) if root else file.dest_uri
-        src_inner = inner.replace("/index.html", ".md")
+        src_inner = inner_path(file, root)
         if not news.is_news_page(src_inner):
             continue
         _, meta = get_data(Path(file.abs_src_path).read_text(encoding="utf-8"))
@@ -47,7 +41,7 @@ def _collect(files: Files, root: str) -> list[news.NewsItem]:
 
 @event_priority(-110)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    root = _language_root(config)
+    root = language_root(config)
     news.current_items = _collect(files, root)
     xml = (
         theme_env(config)

@@ -46,6 +46,13 @@ def localized_page(
     return file
 
 
+def inner_path(file: File, root: str) -> str:
+    """Path inside the language folder of a page: 'guides/ivdr.md' for the file that becomes
+    <root>guides/ivdr/index.html (root is language_root: '' or 'en/')."""
+    dest = file.dest_uri.removeprefix(root)
+    return "index.md" if dest == "index.html" else dest.replace("/index.html", ".md")
+
+
 def _url(src_path: str) -> str:
     stem = src_path.removesuffix(".md")
     return "" if stem == "index" else stem.removesuffix("/index").removesuffix("index") + "/"

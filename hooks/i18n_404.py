@@ -29,6 +29,8 @@ def on_template_context(
     i18n = config.plugins.get("i18n")
     if template_name == "404.html" and i18n is not None and i18n.extra_alternate:
         config.extra["alternate"] = deepcopy(i18n.extra_alternate)
+        # static-i18n sets it as an attribute on each page, which Jinja reads before the item.
+        config.extra.alternate = config.extra["alternate"]
     return context
 
 
@@ -43,4 +45,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     target = site_dir / lang / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(page.read_bytes())
-    page.write_bytes(_default_page["html"])
+    if "html" in _default_page:
+        page.write_bytes(_default_page["html"])
+    # else: a one-language build (hooks/language_build.py); the merge keeps only <lang>/ of it.

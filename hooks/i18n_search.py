@@ -3,7 +3,8 @@
 Events: on_post_build at priority -200, i.e. after static-i18n (-100) has built every language and
 written the combined index. Acts only at the end of the outermost build. Writes
 search/search_index.json (default language) and <lang>/search/search_index.json; the `config`
-block in overrides/main.html points each language's pages at its own index.
+block in overrides/main.html points each language's pages at its own index. In a parallel build
+(one process per language, hooks/language_build.py) saxonyhub.language_merge does the same.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from saxonyhub.search_split import split_index
+from saxonyhub.search_split import write_language_indexes
 
 
 @event_priority(-200)
@@ -25,10 +26,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     settings = config.extra["saxonyhub"]
     site_dir = Path(config.site_dir)
     combined = json.loads((site_dir / "search/search_index.json").read_text(encoding="utf-8"))
-    default = settings["default_language"]
-    for lang, index in split_index(combined, settings["languages"], default).items():
-        target = site_dir / ("" if lang == default else lang) / "search/search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-        )
+    write_language_indexes(site_dir, combined, settings["languages"], settings["default_language"])

@@ -1,20 +1,38 @@
-"""Strict build that never leaves a half-written site.
+"""Strict build that never leaves a half-written site, one process per language.
 
-Builds into a fresh folder next to site/ and swaps it in only when the build succeeded, so invalid
-data or a warning leaves the previously published site/ exactly as it was.
+Each language is built by its own `mkdocs build --strict` process at the same time
+(hooks/language_build.py), into its own folder; saxonyhub.language_merge joins them into the site
+the one-process build would write. The result goes into a fresh folder next to site/ and is swapped
+in only when every language built and merged, so invalid data or a warning leaves the previously
+published site/ exactly as it was.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from mkdocs.utils.yaml import yaml_load  # noqa: E402
+
+from saxonyhub.language_merge import MergeError, merge_language_sites  # noqa: E402
+
+
+@dataclass
+class LanguageBuild:
+    lang: str
+    returncode: int
+    log: str
+    peak_mib: float
 
 
 def without_info(log: str) -> str:
@@ -28,33 +46,84 @@ def without_info(log: str) -> str:
     return "".join(kept)
 
 
-def build(target: Path = ROOT / "site") -> int:
-    """Build the site into ``target``; return the process exit code."""
+def site_languages(project: Path) -> tuple[list[str], str]:
+    """The languages in mkdocs.yml, default first (the order of the one-process build)."""
+    with open(project / "mkdocs.yml", encoding="utf-8") as file:
+        settings = yaml_load(file)["extra"]["saxonyhub"]
+    default = settings["default_language"]
+    return [default, *(lang for lang in settings["languages"] if lang != default)], default
+
+
+def build_languages(project: Path, folders: dict[str, Path]) -> list[LanguageBuild]:
+    """Run one strict MkDocs build per language at the same time; wait for all of them."""
+    running = []
+    for lang, folder in folders.items():
+        log = open(folder.with_suffix(".log"), "w+", encoding="utf-8")  # noqa: SIM115
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HUB_BUILD_LANGUAGE": lang}
+        # Not --quiet: it hides warnings before --strict counts them, so a broken link would pass.
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder)]
+        process = subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=log)
+        running.append((lang, process, log))
+    results = []
+    for lang, process, log in running:
+        _, status, usage = os.wait4(process.pid, 0)  # wait4: the process's peak memory as well
+        process.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        results.append(LanguageBuild(lang, process.returncode, log.read(), usage.ru_maxrss / 1024))
+        log.close()
+    return results
+
+
+def build_site(project: Path, site_dir: Path) -> tuple[bool, list[LanguageBuild]]:
+    """Build ``project`` into the new folder ``site_dir``; print problems; True on success."""
+    languages, default = site_languages(project)
+    work = Path(tempfile.mkdtemp(prefix=".site-languages-", dir=site_dir.parent))
+    try:
+        builds = build_languages(project, {lang: work / lang for lang in languages})
+        # With broken data every language fails the same way: say it once.
+        logs = dict.fromkeys(without_info(b.log) for b in builds if b.log)
+        print("".join(logs), end="", file=sys.stderr)
+        if any(b.returncode != 0 for b in builds):
+            return False, builds
+        try:
+            merged = merge_language_sites({lang: work / lang for lang in languages}, default)
+        except MergeError as error:
+            print(f"Cannot merge the language builds:\n{error}", file=sys.stderr)
+            return False, builds
+        merged.rename(site_dir)
+        return True, builds
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def build(project: Path = ROOT, target: Path | None = None) -> int:
+    """Build the site into ``target`` (default: site/ of the project); return the exit code."""
+    target = (target or project / "site").resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
     started = time.perf_counter()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    # Not --quiet: it silences warnings before --strict counts them, so a broken link would pass.
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    print(without_info(result.stdout), end="", file=sys.stderr)
-    if result.returncode != 0:
+    staging.rmdir()  # build_site creates it by renaming the merged folder
+    ok, _ = build_site(project, staging)
+    if not ok:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed: {target.name}/ was left unchanged.", file=sys.stderr)
-        return result.returncode
+        return 1
     previous = target.with_name(f"{staging.name}-old")
     if target.exists():
         target.rename(previous)
     staging.rename(target)
     shutil.rmtree(previous, ignore_errors=True)
-    print(f"Built {target.relative_to(ROOT)}/ in {time.perf_counter() - started:.1f} s.")
+    print(f"Built {target.name}/ in {time.perf_counter() - started:.1f} s.")
     return 0
 
 
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--project", type=Path, default=ROOT, help="project folder (mkdocs.yml)")
+    parser.add_argument("--site-dir", type=Path, help="output folder (default: <project>/site)")
+    args = parser.parse_args()
+    return build(args.project.resolve(), args.site_dir)
+
+
 if __name__ == "__main__":
-    sys.exit(build())
+    sys.exit(main())

@@ -140,7 +140,12 @@ def abbreviation_block(markdown: str, titles: dict[str, str]) -> str:
     """
     if len(_FENCE.findall(markdown)) % 2:
         return ""
-    used = [abbr for abbr in titles if re.search(rf"\b{re.escape(abbr)}\b", markdown)]
+    # The substring test first: it is much cheaper than a regex per term on every page.
+    used = [
+        abbr
+        for abbr in titles
+        if abbr in markdown and re.search(rf"\b{re.escape(abbr)}\b", markdown)
+    ]
     lines = [f"*[{abbr}]: {titles[abbr]}" for abbr in sorted(used)]
     return "\n".join(lines)
 

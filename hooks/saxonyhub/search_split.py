@@ -7,6 +7,8 @@ index under its own root, with lunr configured for that language's stemmer.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 
@@ -41,3 +43,15 @@ def split_index(
         config = {**index.get("config", {}), "lang": [lang]}
         result[lang] = {"config": config, "docs": docs}
     return result
+
+
+def write_language_indexes(
+    site_dir: Path, combined: dict[str, Any], languages: list[str], default: str
+) -> None:
+    """Write search/search_index.json for the default language and <lang>/search/… for others."""
+    for lang, index in split_index(combined, languages, default).items():
+        target = site_dir / ("" if lang == default else lang) / "search/search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )

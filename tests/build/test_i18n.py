@@ -117,3 +117,9 @@ def test_404_pages_are_per_language(built_site: Path):
     english = (built_site / "en/404.html").read_text(encoding="utf-8")
     assert '<html lang="de"' in german and "Seite nicht gefunden" in german
     assert '<html lang="en"' in english and "Page not found" in english
+
+
+def test_404_language_switcher_leads_to_each_home(pages: list[BuiltPage]):
+    for page in (p for p in pages if p.path.name == "404.html"):
+        switcher = {a["hreflang"]: a["href"] for a in page.soup.select("a.md-select__link")}
+        assert switcher == {"de": "/", "en": "/en/"}, page.path

@@ -1,0 +1,82 @@
+"""`make build` runs one MkDocs process per language and merges them (scripts/build.py).
+
+The merged site must be exactly what static-i18n's one-process build writes, file for file.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from site_build import run_build, run_mkdocs_build
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    contents = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            # The gzip header names no folder but carries a time; compare what it holds.
+            contents[path.relative_to(site).as_posix()] = (
+                gzip.decompress(data) if path.suffix == ".gz" else data
+            )
+    return contents
+
+
+def test_parallel_build_equals_one_process_build(built_site: Path, tmp_path: Path):
+    result = run_mkdocs_build(ROOT, tmp_path / "one-process")
+    assert result.returncode == 0, result.stderr[-3000:]
+    expected = files_of(tmp_path / "one-process")
+    actual = files_of(built_site)
+    assert sorted(expected) == sorted(actual)
+    differing = [path for path in expected if expected[path] != actual[path]]
+    assert differing == []
+
+
+def test_each_language_keeps_its_own_search_index(built_site: Path):
+    german = (built_site / "search/search_index.json").read_text(encoding="utf-8")
+    english = (built_site / "en/search/search_index.json").read_text(encoding="utf-8")
+    assert '"lang":["de"]' in german and '"location":"en/' not in german
+    assert '"lang":["en"]' in english and "Competence directory" in english
+
+
+def test_sitemap_lists_every_page_of_both_languages_once(built_site: Path, content_pages):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap == gzip.decompress((built_site / "sitemap.xml.gz").read_bytes()).decode()
+    listed = [line.strip()[5:-6] for line in sitemap.splitlines() if "<loc>" in line]
+    assert len(listed) == len(set(listed))
+    assert sum(url.startswith("http://127.0.0.1:8000/en/") for url in listed) > 50
+    assert sum(not url.startswith("http://127.0.0.1:8000/en/") for url in listed) > 50
+
+
+def test_a_single_language_build_must_name_a_site_language(tmp_path: Path):
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HUB_BUILD_LANGUAGE": "fr"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "HUB_BUILD_LANGUAGE='fr' is not one of the site's languages (de, en)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_failing_language_reports_once_and_writes_nothing(tmp_path: Path):
+    project = tmp_path / "project"
+    for part in ("hooks", "overrides", "docs", "data"):
+        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    (project / "data/contacts/cluster-office.yml").write_text("id: [\n", encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert result.stderr.count("data/contacts/cluster-office.yml:2:1: YAML syntax error") == 1
+    assert not (tmp_path / "site").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []

@@ -83,3 +83,11 @@ def nav_problems(
                 continue
             problems.append(Problem("mkdocs.yml", line, column, "nav", message, hint))
     return problems
+
+
+def owning_nav_page(url: str, nav_urls: list[str], home_url: str) -> str | None:
+    """The navigation page that a page outside the navigation belongs to: the deepest one whose
+    URL folder contains ``url`` (``organisations/`` for ``organisations/tu-dresden/``). The home
+    page owns nothing, so that pages such as the Impressum belong to no section."""
+    owners = [u for u in nav_urls if u != home_url and u != url and url.startswith(u)]
+    return max(owners, key=len, default=None)

@@ -122,3 +122,30 @@ def test_calendars_follow_rfc5545(built_site: Path):
 def test_base_map_is_a_local_svg(built_site: Path):
     svg = (built_site / "assets/map/saxony.svg").read_text(encoding="utf-8")
     assert svg.startswith("<svg") and svg.count("<path") == 14
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_generated_pages_are_found_by_search_in_their_language(built_site: Path, lang: str):
+    index_file = built_site / LANGS[lang] / "search/search_index.json"
+    locations = {d["location"] for d in json.loads(index_file.read_text(encoding="utf-8"))["docs"]}
+    expected = {f"organisations/{o.id}/" for o in STORE.all("organisations")}
+    expected |= {f"services/{s.id}/" for s in STORE.all("services")}
+    expected |= {f"events/{e.id}/" for e in STORE.all("events")}
+    assert expected <= locations
+
+
+@pytest.mark.parametrize(
+    ("path", "tab"),
+    [
+        ("organisations/tu-dresden", "Kompetenzatlas"),
+        ("en/organisations/tu-dresden", "Directory"),
+        ("services/startup-support", "Angebote"),
+        ("en/events/bionection-2018", "Events"),
+    ],
+)
+def test_generated_pages_highlight_their_section(built_site: Path, path: str, tab: str):
+    page = soup(built_site, path)
+    assert page.select_one(".md-tabs__item--active").get_text(strip=True) == tab
+    # Only the page itself may claim to be current; it is not in the navigation.
+    assert page.select(".md-nav--primary .md-nav__link--active") == []
+    assert not page.select(".md-nav--primary [aria-current]")

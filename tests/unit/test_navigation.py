@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from saxonyhub.navigation import nav_problems
+from saxonyhub.navigation import nav_problems, owning_nav_page
 from saxonyhub.page_meta import validate_docs
 
 CONFIG = """site_name: Test
@@ -73,3 +73,20 @@ def test_no_check_without_explicit_nav(tmp_path: Path):
     root = project(tmp_path, {"de/x.md": ""})
     (root / "mkdocs.yml").write_text("site_name: Test\n", encoding="utf-8")
     assert problems(root) == []
+
+
+NAV_URLS = ["", "guides/", "guides/mdr-overview/", "legal/", "organisations/", "technologies/"]
+
+
+def test_a_generated_page_belongs_to_the_deepest_folder_in_the_navigation():
+    assert owning_nav_page("organisations/tu-dresden/", NAV_URLS, "") == "organisations/"
+    assert owning_nav_page("technologies/biotech/sub/", NAV_URLS, "") == "technologies/"
+    assert owning_nav_page("legal/mdr/", NAV_URLS, "") == "legal/"
+
+
+def test_pages_outside_any_section_belong_to_nothing():
+    assert owning_nav_page("impressum/", NAV_URLS, "") is None
+    english = [f"en/{u}" for u in NAV_URLS]
+    assert owning_nav_page("en/impressum/", english, "en/") is None
+    assert owning_nav_page("en/organisations/x/", english, "en/") == "en/organisations/"
+    assert owning_nav_page("guides/", NAV_URLS, "") is None  # a page does not own itself

@@ -127,3 +127,32 @@ def test_data_pages_have_no_serious_accessibility_violations(
         f"{v['id']}: {v['help']} @ {[n['target'] for n in v['nodes']][:3]}" for v in violations
     ] == []
     assert probe.console_errors == []
+
+
+FACTS_PAGES = [
+    "en/organisations/tu-dresden/",
+    "organisations/uniklinikum-leipzig/",
+    "en/events/bionection-2018/",
+    "services/startup-support/",
+    "en/services/settling-in-saxony/",
+    "legal/mdr/",
+]
+
+
+def test_facts_tables_fit_a_phone_screen(phone_probe: PageProbe, served_site: str):
+    # The page itself may not scroll sideways, and a facts table may not hide its values in a
+    # scrolling box either (Material's wrapper scrolls tables that are wider than the column).
+    for path in FACTS_PAGES:
+        phone_probe.page.goto(served_site + path)
+        widest = phone_probe.page.evaluate(
+            """() => {
+                 const all = selector => [...document.querySelectorAll(selector)];
+                 const screen = document.documentElement.clientWidth;
+                 return Math.max(
+                   ...all('.hub-facts table, .hub-facts-table, dl.hub-facts')
+                     .map(e => e.getBoundingClientRect().right - screen),
+                   ...all('.hub-facts .md-typeset__scrollwrap')
+                     .map(e => e.scrollWidth - e.clientWidth));
+               }"""
+        )
+        assert widest <= 0, path

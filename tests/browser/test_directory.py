@@ -71,6 +71,27 @@ def test_facets_filter_update_url_and_back_restores(
     assert visible_items(probe) == TOTAL
 
 
+def visible_markers(probe: PageProbe) -> set[str]:
+    return set(
+        probe.page.eval_on_selector_all(
+            "[data-hub-marker]",
+            "markers => markers.filter(m => getComputedStyle(m).display !== 'none')"
+            ".map(m => m.dataset.hubMarker)",
+        )
+    )
+
+
+def test_map_markers_follow_the_filter(probe: PageProbe, served_site: str):
+    every_id = {o.id for o in STORE.all("organisations")}
+    probe.page.goto(served_site + "en/organisations/")
+    assert visible_markers(probe) == every_id
+    probe.page.locator("input[name=region][value=chemnitz]").check()
+    chemnitz = {o.id for o in STORE.all("organisations") if o.region == "chemnitz"}
+    assert visible_markers(probe) == chemnitz and 0 < len(chemnitz) < len(every_id)
+    probe.page.go_back()
+    assert visible_markers(probe) == every_id
+
+
 def test_shared_url_restores_the_filter(probe: PageProbe, served_site: str):
     probe.page.goto(served_site + "organisations/?region=chemnitz&q=fraunhofer")
     expected = [

@@ -1,7 +1,7 @@
 // Competence directory: facet and keyword filter over the list rendered at build time.
 // Without JavaScript the full list stays visible and the (hidden) form is never shown.
 // The filter state lives in the URL (?technology=a,b&type=c&q=word), so a filtered view can be
-// shared, and the back button restores the previous filter.
+// shared, and the back button restores the previous filter. The map's markers follow the filter.
 (function () {
   "use strict";
 
@@ -12,6 +12,7 @@
     form.hidden = false;
     var items = Array.prototype.slice.call(document.querySelectorAll("[data-hub-items] > li"));
     var status = document.querySelector("[data-hub-status]");
+    var markers = Array.prototype.slice.call(document.querySelectorAll("[data-hub-marker]"));
     var facets = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (f) {
       return f.dataset.facet;
     });
@@ -79,10 +80,18 @@
 
     function render(state) {
       var shown = 0;
+      var visibleIds = {};
       items.forEach(function (item) {
         var visible = matches(item, state, null);
         item.hidden = !visible;
-        if (visible) shown += 1;
+        if (visible) {
+          shown += 1;
+          visibleIds[item.dataset.id] = true;
+        }
+      });
+      // The map shows where the filtered organisations are (SVG has no `hidden` property).
+      markers.forEach(function (marker) {
+        marker.toggleAttribute("hidden", !visibleIds[marker.dataset.hubMarker]);
       });
       facets.forEach(function (facet) {
         form.querySelectorAll("[data-count-for^='" + facet + ":']").forEach(function (count) {

@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
 from saxonyhub.language_merge import MergeError, merge_language_sites  # noqa: E402
@@ -46,12 +47,26 @@ def without_info(log: str) -> str:
     return "".join(kept)
 
 
+class ProjectError(Exception):
+    """mkdocs.yml cannot be read, or does not say which languages the site has."""
+
+
 def site_languages(project: Path) -> tuple[list[str], str]:
     """The languages in mkdocs.yml, default first (the order of the one-process build)."""
-    with open(project / "mkdocs.yml", encoding="utf-8") as file:
-        settings = yaml_load(file)["extra"]["saxonyhub"]
-    default = settings["default_language"]
-    return [default, *(lang for lang in settings["languages"] if lang != default)], default
+    try:
+        with open(project / "mkdocs.yml", encoding="utf-8") as file:
+            config = yaml_load(file)
+    except (OSError, ConfigurationError) as error:
+        raise ProjectError(str(error)) from None
+    try:
+        settings = config["extra"]["saxonyhub"]
+        default, languages = settings["default_language"], list(settings["languages"])
+    except (KeyError, TypeError):
+        raise ProjectError(
+            "mkdocs.yml: extra.saxonyhub must name the languages, e.g. "
+            "`default_language: de` and `languages: [de, en]`"
+        ) from None
+    return [default, *(lang for lang in languages if lang != default)], default
 
 
 def build_languages(project: Path, folders: dict[str, Path]) -> list[LanguageBuild]:
@@ -103,7 +118,11 @@ def build(project: Path = ROOT, target: Path | None = None) -> int:
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
     started = time.perf_counter()
     staging.rmdir()  # build_site creates it by renaming the merged folder
-    ok, _ = build_site(project, staging)
+    try:
+        ok, _ = build_site(project, staging)
+    except ProjectError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        ok = False
     if not ok:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed: {target.name}/ was left unchanged.", file=sys.stderr)

@@ -80,3 +80,21 @@ def test_failing_language_reports_once_and_writes_nothing(tmp_path: Path):
     assert result.stderr.count("data/contacts/cluster-office.yml:2:1: YAML syntax error") == 1
     assert not (tmp_path / "site").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []
+
+
+def test_broken_configuration_is_reported_without_traceback(tmp_path: Path):
+    project = tmp_path / "project"
+    project.mkdir()
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    lines = config.count("\n")
+    (project / "mkdocs.yml").write_text(config + "nav:\n  - [oops\n", encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f'"{project / "mkdocs.yml"}", line {lines + 2}' in result.stderr
+    assert "Build failed" in result.stderr and not (tmp_path / "site").exists()
+
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "extra.saxonyhub must name the languages" in result.stderr

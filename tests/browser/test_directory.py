@@ -177,3 +177,26 @@ def test_facts_tables_fit_a_phone_screen(phone_probe: PageProbe, served_site: st
                }"""
         )
         assert widest <= 0, path
+
+
+def test_directory_filter_works_with_the_keyboard_alone(probe: PageProbe, served_site: str):
+    page = probe.page
+    page.goto(served_site + "en/organisations/")
+    for _ in range(80):  # the keyword field is reachable in the normal tab order
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "hub-q":
+            break
+    assert page.evaluate("document.activeElement.id") == "hub-q"
+    page.keyboard.type("fraunhofer")
+    expect(page.locator("[data-hub-status]")).not_to_have_text(f"{TOTAL} of {TOTAL} organisations")
+    found = visible_items(probe)
+    assert 0 < found < TOTAL and status(probe) == f"{found} of {TOTAL} organisations"
+    shown = page.locator("[data-hub-items] > li:visible").all_inner_texts()
+    assert all("fraunhofer" in text.lower() for text in shown)
+    page.keyboard.press("Tab")  # the first checkbox of the first facet
+    first = page.locator("input[name=technology]").first
+    expect(first).to_be_focused()
+    page.keyboard.press("Space")
+    expect(first).to_be_checked()
+    page.wait_for_url(re.compile(r"technology=" + first.get_attribute("value")))
+    assert page.locator("[data-hub-status]").get_attribute("role") == "status"

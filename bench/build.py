@@ -4,7 +4,8 @@ Each run works in a fresh temporary copy of the project (never in data/), fills
 data/organisations/ with copies of the real entries up to the wanted count, builds it the way
 `make build` does (scripts/build.py: one strict MkDocs process per language, in parallel, merged),
 and prints: wall time, peak memory (both language processes together), the HTML size of one
-profile page, the number of pages and the total output size.
+profile page, the number of pages, the total output size and the size of the German search
+index (what a visitor's browser downloads on the first search).
 Goals on a 2-core machine: 1,000 organisations in at most 15 s; 3,000 in at most 3.3 times that;
 a profile page under 40 KB of HTML.
 """
@@ -13,7 +14,9 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -46,13 +49,27 @@ def build(project: Path, site: Path) -> tuple[float, float]:
     return elapsed, sum(b.peak_mib for b in builds)
 
 
-def measure(count: int) -> dict[str, float]:
+def build_in_one_process(project: Path, site: Path) -> tuple[float, float]:
+    """For comparison: one `mkdocs build` building the languages one after the other."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("HUB_BUILD_LANGUAGE", None)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=project, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit("build failed (see above)")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(count: int, one_process: bool = False) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder) / "project"
         shutil.copytree(ROOT, project, ignore=IGNORE)
         generate(project, count)
         site = Path(folder) / "site"
-        seconds, peak = build(project, site)
+        seconds, peak = (build_in_one_process if one_process else build)(project, site)
         profile = site / "organisations/org-0001/index.html"
         files = [p for p in site.rglob("*") if p.is_file()]
         return {
@@ -62,24 +79,32 @@ def measure(count: int) -> dict[str, float]:
             "profile_kb": profile.stat().st_size / 1024,
             "pages": sum(1 for p in files if p.name == "index.html"),
             "output_mib": sum(p.stat().st_size for p in files) / 2**20,
+            # What a visitor's browser downloads on the first search (German index).
+            "search_kb": (site / "search/search_index.json").stat().st_size / 1024,
         }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("counts", nargs="*", type=int, default=[100, 1000, 3000])
+    parser.add_argument(
+        "--one-process",
+        action="store_true",
+        help="measure plain `mkdocs build` (languages one after the other) for comparison",
+    )
     args = parser.parse_args()
     print(
         f"{'organisations':>13} {'build s':>8} {'peak MiB':>9} {'profile KB':>11} "
-        f"{'pages':>6} {'output MiB':>11}"
+        f"{'pages':>6} {'output MiB':>11} {'search KB':>10}"
     )
     results = []
     for count in args.counts:
-        row = measure(count)
+        row = measure(count, args.one_process)
         results.append(row)
         print(
             f"{row['organisations']:>13} {row['seconds']:>8.1f} {row['peak_mib']:>9.0f} "
-            f"{row['profile_kb']:>11.1f} {row['pages']:>6} {row['output_mib']:>11.1f}",
+            f"{row['profile_kb']:>11.1f} {row['pages']:>6} {row['output_mib']:>11.1f} "
+            f"{row['search_kb']:>10.0f}",
             flush=True,
         )
     by_count = {r["organisations"]: r["seconds"] for r in results}

@@ -118,3 +118,17 @@ def test_phone_layout_has_no_horizontal_scroll(phone_probe: PageProbe, served_si
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, path
+
+
+@pytest.mark.parametrize(("prefix", "query"), [("", "Herzchirurgie"), ("en/", "cardiac")])
+def test_search_leads_to_the_organisation_profile(
+    probe: PageProbe, served_site: str, prefix: str, query: str
+):
+    # The Herzzentrum Leipzig's summary: the profile is the hit, not the lists that name it.
+    probe.page.goto(served_site + prefix)
+    results = search(probe, served_site, query)
+    pages = {href.split("?")[0].split("#")[0] for href in results}
+    assert served_site + prefix + "organisations/herzzentrum-leipzig/" in pages
+    lists = ("/organisations/", "/locations/leipzig/")
+    listing = [p for p in pages if "/technologies/" in p or p.endswith(lists)]
+    assert listing == [], pages

@@ -149,3 +149,15 @@ def test_generated_pages_highlight_their_section(built_site: Path, path: str, ta
     # Only the page itself may claim to be current; it is not in the navigation.
     assert page.select(".md-nav--primary .md-nav__link--active") == []
     assert not page.select(".md-nav--primary [aria-current]")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_organisation_is_found_by_its_profile_not_by_every_list(built_site: Path, lang: str):
+    # Directory, technology and region pages list organisations with their summaries; search
+    # leads to the profile instead of repeating each hit on every list page.
+    index_file = built_site / LANGS[lang] / "search/search_index.json"
+    docs = json.loads(index_file.read_text(encoding="utf-8"))["docs"]
+    for org in STORE.all("organisations"):
+        summary = org.summary.get(lang)
+        where = {d["location"].split("#")[0] for d in docs if summary in d["text"]}
+        assert where == {f"organisations/{org.id}/"}, org.id

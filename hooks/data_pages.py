@@ -2,8 +2,10 @@
 events, plus open data, calendars and the base map.
 
 Events: on_files at priority -110 (after static-i18n has chosen this language's files) generates
-everything for the language being built (saxonyhub.data_pages); on_page_context hands the page
-template the entity a page shows and its schema.org JSON-LD. Reads saxonyhub.site.current.
+everything for the language being built (saxonyhub.data_pages) and gives profiles their page
+object (saxonyhub.search_body_page: a cheaper render of a search-only body); on_page_context
+hands the page template the entity a page shows and its schema.org JSON-LD. Reads
+saxonyhub.site.current.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from saxonyhub.data_pages import PageBuilder
 from saxonyhub.generated import inner_path, localized_page
 from saxonyhub.geomap import SaxonyMap
 from saxonyhub.jsonld import event_jsonld, organisation_jsonld
+from saxonyhub.search_body_page import SearchBodyPage
 from saxonyhub.templating import language_root, page_language, theme_env
 
 # What page templates of data pages need besides the entity, set up once per language build.
@@ -64,9 +67,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     )
     generated = builder.build()
     for path, content in generated.pages.items():
-        page = localized_page(config, path, content)
-        page.data_source = generated.sources.get(path)
-        files.append(page)
+        file = localized_page(config, path, content)
+        file.data_source = generated.sources.get(path)
+        files.append(file)
+        if path in generated.search_body_pages:
+            SearchBodyPage(None, file, config)  # becomes file.page; MkDocs then uses it
     for path, content in generated.files.items():
         files.append(File.generated(config, root + path, content=content))
     base_map = env.get_template("fragments/map/base.svg").render(saxony=saxony)

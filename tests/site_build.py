@@ -29,11 +29,26 @@ def run_build(
     )
 
 
-def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """One `mkdocs build --strict` process building every language, as static-i18n does alone."""
+# Stock MkDocs rendering: profiles go through MkDocs' own Page.render like every other page.
+_STOCK_BUILD = """
+import sys
+sys.path.insert(0, "hooks")
+from mkdocs.__main__ import cli
+from mkdocs.structure.pages import Page
+import saxonyhub.search_body_page
+saxonyhub.search_body_page.SearchBodyPage.render = Page.render
+cli()
+"""
+
+
+def run_stock_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """The site as stock MkDocs builds it, without our speed-ups: one `mkdocs build --strict`
+    process building every language (as static-i18n does alone), every page rendered by MkDocs'
+    own Markdown pipeline."""
     inherited = {k: v for k, v in os.environ.items() if k not in ("REPO_URL", "HUB_BUILD_LANGUAGE")}
+    command = ["build", "--strict", "--site-dir", str(site_dir)]
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-c", _STOCK_BUILD, *command],
         cwd=project,
         env={**inherited, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,

@@ -24,6 +24,8 @@ class Generated:
     pages: dict[str, str] = field(default_factory=dict)  # docs path -> Markdown
     files: dict[str, str] = field(default_factory=dict)  # site path -> text
     sources: dict[str, str] = field(default_factory=dict)  # docs path -> data file it shows
+    # Pages whose template renders the visible content; their Markdown feeds search only.
+    search_body_pages: set[str] = field(default_factory=set)
 
 
 def generated_paths(store: DataStore) -> frozenset[str]:
@@ -121,12 +123,9 @@ class PageBuilder:
     def _organisations(self) -> None:
         organisations = self.store.all("organisations")
         for org in organisations:
-            self._render(
-                f"organisations/{org.id}.md",
-                "organisation.md",
-                f"data/organisations/{org.id}.yml",
-                org=org,
-            )
+            path = f"organisations/{org.id}.md"
+            self._render(path, "organisation.md", f"data/organisations/{org.id}.yml", org=org)
+            self.out.search_body_pages.add(path)
         self._render(
             "organisations/index.md",
             "directory.md",

@@ -1,0 +1,57 @@
+"""Pages whose Markdown body only feeds the search index: the organisation profiles.
+
+A profile's visible content is rendered by overrides/organisation.html from the data entry; its
+Markdown body (name, summary, competences, every text escaped by the `text` filter) exists so that
+Material's search indexes the page. MkDocs renders each page with a new Markdown instance that
+sets up every extension in mkdocs.yml, and for a five-line body that set-up cost more than the
+conversion: ~1.9 ms of the ~7 ms a profile took with 1,000 organisations. These pages share one
+converter per language instead, with the two extensions such a body uses: toc (heading ids and
+permalinks, as on every page) and abbr (the glossary tooltips hooks/glossary.py appends).
+tests/build/test_language_build.py checks that the site stays byte for byte what stock MkDocs
+builds.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import markdown
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+EXTENSIONS = ("toc", "abbr")
+
+_converters: dict[str, markdown.Markdown] = {}
+
+
+def converter(config: MkDocsConfig) -> markdown.Markdown:
+    """The shared converter for the site's current extension settings (toc differs by language)."""
+    settings = {name: dict(config.mdx_configs.get(name, {})) for name in EXTENSIONS}
+    key = json.dumps(settings, sort_keys=True, default=repr)
+    if key not in _converters:
+        _converters[key] = markdown.Markdown(extensions=EXTENSIONS, extension_configs=settings)
+    return _converters[key]
+
+
+def _ids(tokens: list[dict[str, Any]]) -> Iterator[str]:
+    for token in tokens:
+        yield token["id"]
+        yield from _ids(token["children"])
+
+
+class SearchBodyPage(Page):
+    """A page rendered from data by its template; see the module docstring."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        md = converter(config).reset()
+        self.content = md.convert(self.markdown)
+        tokens = getattr(md, "toc_tokens", [])
+        self.toc = get_toc(tokens)
+        self.present_anchor_ids = set(_ids(tokens))
+        self.links_to_anchors = {}  # the body holds no links (the `text` filter escapes them)

@@ -7,7 +7,9 @@ time of static-i18n's one-language-after-the-other build. Without the variable, 
 
 Events: on_config at priority 200, before static-i18n (-100) picks the language to build first.
 Sets static-i18n's own "nested build" flag, so that it does not start the other languages and our
-post-build hooks leave the cross-language files (search index, sitemap) to the merge.
+post-build hooks leave the cross-language files (search index, sitemap) to the merge. Both
+attributes are static-i18n 1.3 internals (pinned); tests/build/test_language_build.py compares the
+merged site with stock MkDocs' one-process build, so an upgrade that changes them fails there.
 """
 
 from __future__ import annotations

@@ -3,9 +3,9 @@
 Each run works in a fresh temporary copy of the project (never in data/), fills
 data/organisations/ with copies of the real entries up to the wanted count, builds it the way
 `make build` does (scripts/build.py: one strict MkDocs process per language, in parallel, merged),
-and prints: wall time, peak memory (both language processes together), the HTML size of one
-profile page, the number of pages, the total output size and the size of the German search
-index (what a visitor's browser downloads on the first search).
+and prints: wall time, CPU time and peak memory (both language processes together), the HTML
+size of one profile page, the number of pages, the total output size and the size of the German
+search index (what a visitor's browser downloads on the first search).
 Goals on a 2-core machine: 1,000 organisations in at most 15 s; 3,000 in at most 3.3 times that;
 a profile page under 40 KB of HTML.
 """
@@ -35,21 +35,22 @@ def load_build_script() -> ModuleType:
     return module
 
 
-def build(project: Path, site: Path) -> tuple[float, float]:
-    """Build once as `make build` does; return wall seconds and peak memory in MiB.
+def build(project: Path, site: Path) -> tuple[float, float, float]:
+    """Build once as `make build` does; return wall seconds, peak memory in MiB, CPU seconds.
 
     Peak memory is the sum of the language processes' peaks: they run at the same time, so this
-    is what the machine must have free.
+    is what the machine must have free. CPU seconds (user + system, all processes) vary less than
+    wall time when other work shares the machine.
     """
     started = time.perf_counter()
     ok, builds = load_build_script().build_site(project, site)
     elapsed = time.perf_counter() - started
     if not ok:
         sys.exit("build failed (see above)")
-    return elapsed, sum(b.peak_mib for b in builds)
+    return elapsed, sum(b.peak_mib for b in builds), sum(b.cpu_seconds for b in builds)
 
 
-def build_in_one_process(project: Path, site: Path) -> tuple[float, float]:
+def build_in_one_process(project: Path, site: Path) -> tuple[float, float, float]:
     """For comparison: one `mkdocs build` building the languages one after the other."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("HUB_BUILD_LANGUAGE", None)
@@ -60,7 +61,7 @@ def build_in_one_process(project: Path, site: Path) -> tuple[float, float]:
     elapsed = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit("build failed (see above)")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def measure(count: int, one_process: bool = False) -> dict[str, float]:
@@ -69,12 +70,13 @@ def measure(count: int, one_process: bool = False) -> dict[str, float]:
         shutil.copytree(ROOT, project, ignore=IGNORE)
         generate(project, count)
         site = Path(folder) / "site"
-        seconds, peak = (build_in_one_process if one_process else build)(project, site)
+        seconds, peak, cpu = (build_in_one_process if one_process else build)(project, site)
         profile = site / "organisations/org-0001/index.html"
         files = [p for p in site.rglob("*") if p.is_file()]
         return {
             "organisations": count,
             "seconds": seconds,
+            "cpu_seconds": cpu,
             "peak_mib": peak,
             "profile_kb": profile.stat().st_size / 1024,
             "pages": sum(1 for p in files if p.name == "index.html"),
@@ -94,7 +96,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     print(
-        f"{'organisations':>13} {'build s':>8} {'peak MiB':>9} {'profile KB':>11} "
+        f"{'organisations':>13} {'build s':>8} {'CPU s':>6} {'peak MiB':>9} {'profile KB':>11} "
         f"{'pages':>6} {'output MiB':>11} {'search KB':>10}"
     )
     results = []
@@ -102,7 +104,8 @@ def main() -> None:
         row = measure(count, args.one_process)
         results.append(row)
         print(
-            f"{row['organisations']:>13} {row['seconds']:>8.1f} {row['peak_mib']:>9.0f} "
+            f"{row['organisations']:>13} {row['seconds']:>8.1f} {row['cpu_seconds']:>6.1f} "
+            f"{row['peak_mib']:>9.0f} "
             f"{row['profile_kb']:>11.1f} {row['pages']:>6} {row['output_mib']:>11.1f} "
             f"{row['search_kb']:>10.0f}",
             flush=True,

@@ -34,6 +34,7 @@ class LanguageBuild:
     returncode: int
     log: str
     peak_mib: float
+    cpu_seconds: float
 
 
 def without_info(log: str) -> str:
@@ -84,7 +85,10 @@ def build_languages(project: Path, folders: dict[str, Path]) -> list[LanguageBui
         _, status, usage = os.wait4(process.pid, 0)  # wait4: the process's peak memory as well
         process.returncode = os.waitstatus_to_exitcode(status)
         log.seek(0)
-        results.append(LanguageBuild(lang, process.returncode, log.read(), usage.ru_maxrss / 1024))
+        cpu = usage.ru_utime + usage.ru_stime
+        results.append(
+            LanguageBuild(lang, process.returncode, log.read(), usage.ru_maxrss / 1024, cpu)
+        )
         log.close()
     return results
 

@@ -13,6 +13,7 @@ a profile page under 40 KB of HTML.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.util
 import os
 import shutil
@@ -26,6 +27,7 @@ from types import ModuleType
 from validate import IGNORE, ROOT, generate
 
 
+@functools.cache
 def load_build_script() -> ModuleType:
     """scripts/build.py, the code behind `make build` (its name clashes with this module's)."""
     spec = importlib.util.spec_from_file_location("hub_build", ROOT / "scripts/build.py")
@@ -56,12 +58,13 @@ def build_in_one_process(project: Path, site: Path) -> tuple[float, float, float
     env.pop("HUB_BUILD_LANGUAGE", None)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)]
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=project, env=env)
-    _, status, usage = os.wait4(process.pid, 0)
+    returncode, peak_mib, cpu_seconds = load_build_script().wait_measured(
+        subprocess.Popen(command, cwd=project, env=env)
+    )
     elapsed = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
+    if returncode != 0:
         sys.exit("build failed (see above)")
-    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    return elapsed, peak_mib, cpu_seconds
 
 
 def measure(count: int, one_process: bool = False) -> dict[str, float]:

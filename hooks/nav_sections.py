@@ -22,14 +22,23 @@ from mkdocs.structure.pages import Page
 from saxonyhub.navigation import owning_nav_page
 
 _marked: list[Page] = []
+# Navigation pages by URL, for the navigation of the build in progress (one per language build).
+_owners: tuple[Navigation | None, dict[str, Page]] = (None, {})
+
+
+def _pages_by_url(nav: Navigation) -> dict[str, Page]:
+    global _owners
+    if _owners[0] is not nav:
+        _owners = (nav, {p.url: p for p in nav.pages})
+    return _owners[1]
 
 
 def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    if page in nav.pages:
-        return context
-    owners = {p.url: p for p in nav.pages}
+    owners = _pages_by_url(nav)
+    if owners.get(page.url) is page:
+        return context  # in the navigation: MkDocs marks it and its sections itself
     home_url = nav.homepage.url if nav.homepage else ""
     owner_url = owning_nav_page(page.url, list(owners), home_url)
     if owner_url is not None:

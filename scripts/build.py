@@ -70,6 +70,13 @@ def site_languages(project: Path) -> tuple[list[str], str]:
     return [default, *(lang for lang in languages if lang != default)], default
 
 
+def wait_measured(process: subprocess.Popen) -> tuple[int, float, float]:
+    """Wait for ``process``; return its exit code, peak memory (MiB) and CPU seconds."""
+    _, status, usage = os.wait4(process.pid, 0)  # wait4: the resource usage as well
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return process.returncode, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
 def build_languages(project: Path, folders: dict[str, Path]) -> list[LanguageBuild]:
     """Run one strict MkDocs build per language at the same time; wait for all of them."""
     running = []
@@ -82,13 +89,9 @@ def build_languages(project: Path, folders: dict[str, Path]) -> list[LanguageBui
         running.append((lang, process, log))
     results = []
     for lang, process, log in running:
-        _, status, usage = os.wait4(process.pid, 0)  # wait4: the process's peak memory as well
-        process.returncode = os.waitstatus_to_exitcode(status)
+        returncode, peak_mib, cpu_seconds = wait_measured(process)
         log.seek(0)
-        cpu = usage.ru_utime + usage.ru_stime
-        results.append(
-            LanguageBuild(lang, process.returncode, log.read(), usage.ru_maxrss / 1024, cpu)
-        )
+        results.append(LanguageBuild(lang, returncode, log.read(), peak_mib, cpu_seconds))
         log.close()
     return results
 

@@ -10,6 +10,13 @@ from pathlib import Path
 BUILD_SCRIPT = Path(__file__).resolve().parent.parent / "scripts/build.py"
 
 
+def build_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The caller's environment without what changes a build's output: REPO_URL adds edit
+    buttons and HUB_BUILD_LANGUAGE restricts a build to one language."""
+    inherited = {k: v for k, v in os.environ.items() if k not in ("REPO_URL", "HUB_BUILD_LANGUAGE")}
+    return {**inherited, "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
+
+
 def run_build(
     project: Path, site_dir: Path, extra_env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
@@ -18,12 +25,9 @@ def run_build(
     That is scripts/build.py: a strict MkDocs build per language, run in parallel and merged. A
     separate process per build matters: static-i18n and our hooks keep per-process state.
     """
-    # REPO_URL adds edit buttons; the reference build must not depend on the caller's shell.
-    inherited = {k: v for k, v in os.environ.items() if k != "REPO_URL"}
-    env = {**inherited, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     return subprocess.run(
         [sys.executable, str(BUILD_SCRIPT), "--project", str(project), "--site-dir", str(site_dir)],
-        env=env,
+        env=build_env(extra_env),
         capture_output=True,
         text=True,
     )
@@ -45,12 +49,11 @@ def run_stock_build(project: Path, site_dir: Path) -> subprocess.CompletedProces
     """The site as stock MkDocs builds it, without our speed-ups: one `mkdocs build --strict`
     process building every language (as static-i18n does alone), every page rendered by MkDocs'
     own Markdown pipeline."""
-    inherited = {k: v for k, v in os.environ.items() if k not in ("REPO_URL", "HUB_BUILD_LANGUAGE")}
     command = ["build", "--strict", "--site-dir", str(site_dir)]
     return subprocess.run(
         [sys.executable, "-c", _STOCK_BUILD, *command],
         cwd=project,
-        env={**inherited, "NO_MKDOCS_2_WARNING": "1"},
+        env=build_env(),
         capture_output=True,
         text=True,
     )

@@ -49,13 +49,12 @@ def merge_language_sites(folders: dict[str, Path], default: str) -> Path:
         if (site / lang).exists():
             raise MergeError(f"the {default} build wrote into {lang}/, the {lang} build's folder")
         shutil.move(folder / lang, site / lang)
-    languages = list(folders)
-    _join_sitemaps(site, [folders[lang] for lang in languages])
+    _join_sitemaps(site, list(folders.values()))
     combined = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
     for folder in others.values():
         index = json.loads((folder / SEARCH_INDEX).read_text(encoding="utf-8"))
         combined["docs"].extend(index["docs"])
-    write_language_indexes(site, combined, languages, default)
+    write_language_indexes(site, combined, list(folders), default)
     return site
 
 

@@ -8,13 +8,12 @@ byte.
 from __future__ import annotations
 
 import gzip
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from site_build import run_build, run_stock_build
+from site_build import build_env, run_build, run_stock_build
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,11 +57,10 @@ def test_sitemap_lists_every_page_of_both_languages_once(built_site: Path, conte
 
 
 def test_a_single_language_build_must_name_a_site_language(tmp_path: Path):
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HUB_BUILD_LANGUAGE": "fr"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],
         cwd=ROOT,
-        env=env,
+        env=build_env({"HUB_BUILD_LANGUAGE": "fr"}),
         capture_output=True,
         text=True,
     )

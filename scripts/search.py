@@ -40,6 +40,7 @@ def search_page(site: Path, lang: str) -> Iterator[object]:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=args)
             page = browser.new_page()
             page.goto(url + LANGUAGE_ROOTS[lang])
+            page.evaluate("() => window.hubSearchLoad()")
             page.wait_for_function("() => window.hubSearch !== undefined")
             yield page
             browser.close()

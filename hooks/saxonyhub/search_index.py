@@ -6,7 +6,8 @@ prepared here in memory; the published pages stay as they are. The copy holds
 
 - the page's article only (no navigation, no table of contents), without what the page marks
   ``data-search-exclude`` (organisation lists: each organisation is found by its profile), the
-  heading permalinks and the guide review box;
+  heading permalinks, the guide review box, the footnotes (sources) and the map caption: what
+  is indexed of a page is also what a browser loads to show it as a result, so every KB counts;
 - the page's kind (guide, organisation, …) as Pagefind metadata, shown with each result;
 - a hidden section of extra terms (saxonyhub.search_text: spellings, German compound parts,
   glossary synonyms), weighted like the words they come from, heading words like headings.
@@ -63,9 +64,13 @@ _LANG = re.compile(r'<html[^>]* lang="([a-z]{2})"')
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*?)(/?)>|<!--.*?-->", re.S)
 _VOID = frozenset("area br col embed hr img input link meta source track wbr".split())
 # Subtrees neither indexed nor used for extra terms.
-_SKIP_ATTRS = re.compile(
-    r'data-search-exclude|data-pagefind-ignore|class="headerlink"|class="hub-review"'
+_SKIPPED = (
+    r'data-search-exclude|class="headerlink"|class="footnote-backref"|class="hub-review"'
+    r'|class="hub-map"|class="footnote"'
 )
+_SKIP_ATTRS = re.compile(_SKIPPED + "|data-pagefind-ignore")
+_FOOTNOTE_ID = re.compile(r' id="fn(?:ref)?:[^"]*"')
+_CELL_END = re.compile(r"</(?:td|th|dt|dd|li|figcaption|summary)>")
 _SKIP_TAGS = frozenset({"script", "style", "svg", "template"})
 
 
@@ -139,13 +144,14 @@ def visible_text(fragment: str) -> tuple[str, str]:
     return text, heading
 
 
-def mark_skipped(article: str) -> str:
-    """The article with the subtrees the index skips marked for Pagefind."""
-    return re.sub(
-        r'data-search-exclude|class="headerlink"|class="hub-review"',
-        lambda m: m.group(0) + " data-pagefind-ignore",
-        article,
-    )
+def indexed_article(article: str) -> str:
+    """The article as Pagefind should read it: skipped subtrees marked, table cells and list
+    items ending in a space (Pagefind joins their text: "Art" + "Verordnung" = "ArtVerordnung"),
+    footnote ids removed."""
+    marked = re.sub(_SKIPPED, lambda m: m.group(0) + " data-pagefind-ignore", article)
+    # Footnote ids would each become an anchor in the fragment a browser loads per result.
+    marked = _FOOTNOTE_ID.sub("", marked)
+    return _CELL_END.sub(lambda m: " " + m.group(0), marked)
 
 
 def read_page(site_dir: Path, path: Path, languages: set[str]) -> SearchPage | None:
@@ -159,7 +165,9 @@ def read_page(site_dir: Path, path: Path, languages: set[str]) -> SearchPage | N
     url_path = source_path.removesuffix("index.html")
     text, title = visible_text(article.group(1))
     kind = page_kind(url_path, languages)
-    return SearchPage(source_path, lang.group(1), kind, mark_skipped(article.group(1)), text, title)
+    return SearchPage(
+        source_path, lang.group(1), kind, indexed_article(article.group(1)), text, title
+    )
 
 
 @dataclass(frozen=True)
@@ -189,7 +197,7 @@ def indexed_document(page: SearchPage, extra: ExtraTerms) -> str:
         f'<html lang="{page.lang}"><head><meta charset="utf-8"></head><body>',
         f"<main data-pagefind-body>{page.article}",
         f'<span hidden data-pagefind-meta="kind:{page.kind}"'
-        f' data-pagefind-filter="kind">{page.kind}</span>',
+        f' data-pagefind-filter="kind:{page.kind}"></span>',
     ]
     if extra.all():
         parts.append(f'<section hidden><h6 id="{TERMS_ID}" data-pagefind-ignore>·</h6>')

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 WORD = re.compile(r"\w+(?:[-‑]\w+)*")
+VARIANT_WORD = re.compile(r"[^\W\d_]+(?:[-‑][^\W\d_]+){0,3}")  # letters, at most four parts
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 # Linking elements (Fugenelemente) a German compound puts after a modifier: Konformität-s-bewertung.
 LINKS = ("s", "es", "n", "en", "e", "er")
@@ -33,7 +34,12 @@ NOT_MODIFIERS = frozenset(
     "unter über ueber durch gegen hinter nach neben wider zwischen vorder ober innen aussen außen "
     "herum voran voraus zurück zurueck zusammen einzel selbst".split()
 )
-MAX_REPEAT = 3  # an extra term counts at most this often, however often its source occurs
+# An extra term counts at most this often, however often its source occurs: each repetition
+# costs bytes in the fragment a browser loads per result, and adds little to Pagefind's score.
+MAX_REPEAT = 1
+# Synonyms are the exception: repeated as often as the page mentions the concept (up to three
+# times), a page about "Klassifizierung" is found first with "Klassifikation" too.
+SYNONYM_REPEAT = 3
 
 
 def fold(word: str) -> str:
@@ -85,7 +91,7 @@ def split_compound(word: str, known: set[str] | Counter[str]) -> list[str]:
         order, e.g. ``["konformitäts", "bewertungs", "verfahren"]``.
     """
     lower = word.lower()
-    for cut in range(len(lower) - MIN_HEAD, MIN_PART - 1, -1):  # the longest known head first
+    for cut in range(MIN_PART, len(lower) - MIN_HEAD + 1):  # the longest known head first
         modifier, head = lower[:cut], lower[cut:]
         if head not in known:
             continue
@@ -130,14 +136,15 @@ class Splitter:
         return self._terms[word]
 
 
-def spelling_terms(word: str) -> list[str]:
-    """Other spellings of ``word``: hyphens removed, umlauts and ß spelled out."""
+def spelling_terms(word: str, umlauts: bool = True) -> list[str]:
+    """Other spellings of ``word``: hyphens removed, umlauts and ß spelled out (unless
+    ``umlauts`` is false: Pagefind's German stemmer treats "ae" and "ä" alike by itself)."""
     lower = word.lower()
     variants = []
     joined = re.sub(r"[-‑]", "", lower)
     if joined != lower:
         variants.append(joined)
-    for variant in [lower, joined]:
+    for variant in [lower, joined] if umlauts else []:
         folded = fold(variant)
         if folded != variant and folded not in variants:
             variants.append(folded)
@@ -183,7 +190,8 @@ def synonym_terms(
     text: str, groups: list[SynonymGroup], matcher: list[_MemberPattern]
 ) -> list[str]:
     """The other members of every group that ``text`` mentions, repeated as often as mentioned
-    (at most MAX_REPEAT times), so that a synonym weighs about what the word in the text does."""
+    (at most SYNONYM_REPEAT times), so that a synonym weighs about what the word in the text
+    does."""
     folded_text = fold(text)
     hits: Counter[int] = Counter()
     for pattern in matcher:
@@ -195,7 +203,7 @@ def synonym_terms(
             continue
         for member in groups[index].members:
             if fold(member) not in folded_text:
-                terms.extend([member] * min(count, MAX_REPEAT))
+                terms.extend([member] * min(count, SYNONYM_REPEAT))
     return terms
 
 
@@ -204,8 +212,9 @@ def variant_terms(text: str, splitter: Splitter | None) -> list[str]:
 
     Arguments:
         text: the words of a page (or of its title).
-        splitter: the compound splitter of the page's language; None where compounds are not
-            split (English).
+        splitter: the compound splitter of a German page; None on other pages, where
+            compounds stay whole and umlauts are spelled out (the English stemmer does not
+            know that "Pruefung" is "Prüfung").
 
     Returns:
         Each term as often as its source word occurs (at most MAX_REPEAT times).
@@ -214,7 +223,9 @@ def variant_terms(text: str, splitter: Splitter | None) -> list[str]:
     terms: list[str] = []
     present = {w.lower() for w in counts}
     for word, count in counts.items():
-        extra = spelling_terms(word)
+        if not VARIANT_WORD.fullmatch(word):
+            continue  # numbers, web addresses, codes: searched as written
+        extra = spelling_terms(word, umlauts=splitter is None)
         if splitter is not None and len(word) >= MIN_PART + MIN_HEAD:
             for piece in re.split(r"[-‑]", word):
                 extra += splitter.terms(piece)

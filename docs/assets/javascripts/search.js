@@ -1,8 +1,9 @@
 // Site search in Material's search dialog (overrides/partials/search.html), answered by Pagefind.
 //
-// Nothing is fetched until the visitor opens search (click, "/", "s" or "f"); then Pagefind's
-// script, WebAssembly and index chunks of the page's language load from pagefind/ (written at
-// build time by saxonyhub.search_index). Results are ranked by Pagefind and then by kind (a
+// Nothing is fetched until the visitor opens search (click, "/", "s" or "f"): the few lines in
+// partials/search.html then import this module, which loads Pagefind's script, WebAssembly and
+// the index chunks of the page's language from pagefind/ (written at build time by
+// saxonyhub.search_index). Results are ranked by Pagefind and then by kind (a
 // guide above a profile that mentions the same words), show their kind and an excerpt with the
 // match highlighted. A query without results tries a one-letter correction of its long words
 // and then offers help: glossary, directory, guides, and what the other language finds.
@@ -16,28 +17,27 @@ const KIND_WEIGHT = {
   news: 0.8, event: 0.8, technology: 0.6, location: 0.6, page: 0.6,
 };
 const TERMS_ANCHOR = "#hub-search-terms";
-const SHOWN = 8; // results whose excerpt is loaded at once; more on request
+const SHOWN = 4; // results whose excerpt is loaded at once (a fragment each); more on request
 const MIN_TYPO = 6; // words this long may carry one typo
 
+// One Pagefind instance per language, made on first use. No worker: it would cost another
+// 12 KB before the first answer, and a search of this site takes milliseconds.
 const engines = {};
 function engine(lang) {
   if (!engines[lang]) {
     engines[lang] = import(new URL("pagefind/pagefind.js", root).href).then(async (module) => {
-      const instance = lang === settings.lang ? module : await otherInstance(module, lang);
-      await instance.options({ baseUrl: root.pathname, excerptLength: 24 });
-      if (instance === module) await module.init();
+      const instance = module.createInstance({
+        basePath: new URL("pagefind/", root).pathname,
+        baseUrl: root.pathname,
+        language: lang,
+        excerptLength: 24,
+        noWorker: true,
+      });
+      await instance.init();
       return instance;
     });
   }
   return engines[lang];
-}
-
-async function otherInstance(module, lang) {
-  const instance = module.createInstance({
-    basePath: new URL("pagefind/", root).pathname, language: lang,
-  });
-  await instance.init();
-  return instance;
 }
 
 // Pagefind matches every term as a word start too; a term of one or two letters ("CE", "KI")
@@ -200,6 +200,7 @@ async function help(query) {
 async function update() {
   const query = input.value.trim();
   const id = ++latest;
+  delete dialog.dataset.hubAnswered;
   if (!query) {
     meta.textContent = strings.placeholder;
     list.replaceChildren();
@@ -212,11 +213,7 @@ async function update() {
   list.replaceChildren();
   if (found.results.length) await showMore(found.results, 0);
   else await help(query);
-}
-
-function open() {
-  toggle.checked = true;
-  toggle.dispatchEvent(new Event("change"));
+  if (id === latest) dialog.dataset.hubAnswered = query; // the tests wait for this
 }
 
 function close() {
@@ -234,17 +231,16 @@ function moveFocus(step) {
   else links[next].focus();
 }
 
-function typing(target) {
-  return target instanceof HTMLElement
-    && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-}
-
-if (dialog && toggle) {
-  toggle.addEventListener("change", () => {
-    if (!toggle.checked) return;
+function start() {
+  const opened = () => {
     engine(settings.lang); // start loading while the visitor types
-    setTimeout(() => { input.focus(); input.select(); }, 50);
-  });
+    const previous = input.value; // reopened: select the last query, as Material does
+    setTimeout(() => {
+      input.focus();
+      if (previous && input.value === previous) input.select();
+    }, 50);
+  };
+  toggle.addEventListener("change", () => toggle.checked && opened());
   dialog.querySelector("form").addEventListener("submit", (event) => {
     event.preventDefault();
     list.querySelector(".md-search-result__link")?.click();
@@ -256,15 +252,9 @@ if (dialog && toggle) {
     clearTimeout(timer);
     timer = setTimeout(update, 120);
   });
+  // Opening search with a key is the loader's job (partials/search.html); these keys act in it.
   document.addEventListener("keydown", (event) => {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (!toggle.checked) {
-      if (!typing(event.target) && ["/", "s", "f"].includes(event.key)) {
-        event.preventDefault();
-        open();
-      }
-      return;
-    }
+    if (!toggle.checked || event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === "Escape") {
       event.preventDefault();
       close();
@@ -276,7 +266,11 @@ if (dialog && toggle) {
       list.querySelector(".md-search-result__link")?.click();
     }
   });
+  if (toggle.checked) opened();
+  if (input.value.trim()) update(); // typed while this module loaded
 }
+
+if (dialog && toggle) start();
 
 // For scripts/search.py and the tests: the site paths of every result, best first.
 window.hubSearch = {

@@ -20,9 +20,11 @@ with how many pages contain them, fetched only for a query that found nothing.
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -280,6 +282,7 @@ def run_pagefind(documents: list[tuple[str, str]], bundle: Path) -> None:
     The documents go to a temporary folder that the binary reads: its Python API answers one
     file per round trip (about 0.1 s each), the command line indexes thousands per second.
     """
+    shutil.rmtree(bundle, ignore_errors=True)  # Pagefind adds to what is there
     with tempfile.TemporaryDirectory(prefix="hub-search-") as folder:
         for source_path, content in documents:
             target = Path(folder) / source_path
@@ -334,3 +337,35 @@ def index_site(site_dir: Path, project: Path, languages: list[str]) -> int:
     """
     glossary, _ = load_glossary(project / GLOSSARY_FILE, GLOSSARY_FILE)
     return write_search_index(site_dir, languages, glossary_groups(glossary))
+
+
+@dataclass(frozen=True)
+class IndexedPage:
+    """A page as stored in the index (a Pagefind fragment): what a result shows of it."""
+
+    lang: str
+    url: str  # site path without the leading slash, e.g. "en/guides/ivdr/"
+    kind: str
+    title: str
+    content: str  # the indexed text, extra terms included
+
+
+def indexed_pages(site_dir: Path) -> list[IndexedPage]:
+    """Every page in ``site_dir``'s search index, read back from its fragments (for the tests,
+    the benchmark and staff: what is searchable, in which language)."""
+    pages = []
+    for path in sorted((site_dir / BUNDLE / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(path.read_bytes())
+        record = json.loads(raw.removeprefix(b"pagefind_dcd"))
+        lang = path.name.split("_", 1)[0]
+        meta = record.get("meta", {})
+        pages.append(
+            IndexedPage(
+                lang=lang,
+                url=record["url"].lstrip("/"),
+                kind=meta.get("kind", ""),
+                title=meta.get("title", ""),
+                content=record["content"],
+            )
+        )
+    return pages

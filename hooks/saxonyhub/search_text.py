@@ -27,6 +27,7 @@ VARIANT_WORD = re.compile(r"[^\W\d_]+(?:[-‑][^\W\d_]+){0,3}")  # letters, at m
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 # Linking elements (Fugenelemente) a German compound puts after a modifier: Konformität-s-bewertung.
 LINKS = ("s", "es", "n", "en", "e", "er")
+STEM_ENDINGS = ("en", "ung")  # herstell -> herstellen, herstellung
 MIN_PART = 4  # shorter parts are too often mere syllables ("bio", "ver")
 MIN_HEAD = 5  # the last part of a compound: a real word, not a suffix ("heit", "ung")
 # Prefix-like words that a splitter would mistake for modifiers ("Unter|nehmen", "Über|gang").
@@ -75,6 +76,9 @@ def _known_modifier(modifier: str, known: set[str] | Counter[str]) -> str | None
         base = modifier[: -len(link)]
         if modifier.endswith(link) and len(base) >= MIN_PART and base in known:
             return base
+    for ending in STEM_ENDINGS:  # a verb stem: "Herstell|verfahren", "Mess|technik"
+        if modifier + ending in known:
+            return modifier
     return None
 
 

@@ -22,7 +22,8 @@ from saxonyhub.search_text import (
 KNOWN = vocabulary(
     [
         "Medizinprodukte Verordnung Konformität Bewertung Verfahren Bewertungsverfahren Herz",
-        "Chirurgie Qualität Management System Prüfung Leistung Unternehmen unter nehmen Stelle",
+        "Chirurgie Qualität Management System herstellen Prüfung Leistung Unternehmen unter",
+        "nehmen Stelle",
         "Klassifizierung Regel Risiko Klasse Gesundheit Versorgung Zentrum Forschung",
     ]
 )
@@ -38,6 +39,7 @@ KNOWN = vocabulary(
         ("Klassifizierungsregel", ["klassifizierungs", "regel"]),
         ("Gesundheitsversorgung", ["gesundheits", "versorgung"]),
         ("Forschungszentrum", ["forschungs", "zentrum"]),
+        ("Herstellverfahren", ["herstell", "verfahren"]),  # a verb stem: herstellen
     ],
 )
 def test_split_compound_finds_the_known_words_of_a_compound(word, parts):

@@ -50,4 +50,4 @@ def type_query(page: Page, query: str) -> None:
 
 def results(page: Page) -> list[str]:
     links = page.locator("[data-hub-search] .md-search-result__link")
-    return [link.get_attribute("href") for link in links.all()]
+    return [link.evaluate("a => a.href") for link in links.all()]

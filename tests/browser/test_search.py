@@ -52,7 +52,7 @@ def test_keyboard_opens_search_moves_through_results_and_opens_one(
     assert first.locator(".hub-search-kind").inner_text() == kind
     assert first.locator("mark").count() > 0  # the excerpt highlights the match
     page.keyboard.press("ArrowDown")
-    assert page.evaluate("() => document.activeElement.className") == "md-search-result__link"
+    assert page.evaluate("() => document.activeElement.matches('.md-search-result__link')")
     page.keyboard.press("ArrowUp")
     assert page.evaluate("() => document.activeElement.name") == "query"
     page.keyboard.press("Enter")
@@ -68,19 +68,28 @@ def test_escape_closes_search(probe: PageProbe, served_site: str):
     page.wait_for_function("() => !document.getElementById('__search').checked")
 
 
-def test_header_button_opens_search(probe: PageProbe, served_site: str):
+def test_clicking_the_search_field_opens_search(probe: PageProbe, served_site: str):
     page = probe.page
     page.goto(served_site + "en/")
-    page.locator("label.md-header__button[for=__search]").click()
+    page.locator("[data-hub-search] input[name=query]").click()
     type_query(page, "funding")
     assert results(page) and all("/en/" in href for href in results(page))
+
+
+def test_search_button_opens_search_on_a_phone(phone_probe: PageProbe, served_site: str):
+    page = phone_probe.page
+    page.goto(served_site)
+    page.locator("label.md-header__button[for=__search]").click()
+    type_query(page, "Förderung")
+    assert results(page) and not any("/en/" in href for href in results(page))
 
 
 @pytest.mark.parametrize(
     ("lang", "query", "other_language"),
     [
-        ("de", "bedside", "Auch auf Englisch gefunden"),
-        ("en", "Neuigkeiten", "Also found in German"),
+        # Words only the other language's pages use.
+        ("de", "general meeting", "Auch auf Englisch gefunden"),
+        ("en", "Krankenbett", "Also found in German"),
     ],
 )
 def test_empty_result_offers_help_in_the_page_language(
@@ -97,7 +106,7 @@ def test_empty_result_offers_help_in_the_page_language(
     assert hrefs == [root + "glossary/", root + "organisations/", root + "guides/"]
     other = help_box.locator(".hub-search-other a")
     assert re.fullmatch(rf"{other_language} \(\d+\)", other.inner_text())
-    assert ("/en/" in other.get_attribute("href")) == (lang == "de")
+    assert ("/en/" in other.evaluate("a => a.href")) == (lang == "de")
 
 
 def test_misspelt_word_is_corrected(probe: PageProbe, served_site: str):

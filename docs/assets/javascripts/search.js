@@ -26,13 +26,22 @@ const engines = {};
 function engine(lang) {
   if (!engines[lang]) {
     engines[lang] = import(new URL("pagefind/pagefind.js", root).href).then(async (module) => {
-      const instance = module.createInstance({
-        basePath: new URL("pagefind/", root).pathname,
-        baseUrl: root.pathname,
-        language: lang,
-        excerptLength: 24,
-        noWorker: true,
-      });
+      // Pagefind takes an instance's language from <html lang> when the instance is made (its
+      // `language` option is overridden); the other language's is made under that language.
+      const html = document.documentElement;
+      const own = html.lang;
+      html.lang = lang;
+      let instance;
+      try {
+        instance = module.createInstance({
+          basePath: new URL("pagefind/", root).pathname,
+          baseUrl: root.pathname,
+          excerptLength: 24,
+          noWorker: true,
+        });
+      } finally {
+        html.lang = own;
+      }
       await instance.init();
       return instance;
     });
@@ -232,15 +241,12 @@ function moveFocus(step) {
 }
 
 function start() {
-  const opened = () => {
+  const opened = (reopened) => {
     engine(settings.lang); // start loading while the visitor types
-    const previous = input.value; // reopened: select the last query, as Material does
-    setTimeout(() => {
-      input.focus();
-      if (previous && input.value === previous) input.select();
-    }, 50);
+    input.focus();
+    if (reopened) input.select(); // the last query, ready to be replaced, as in Material
   };
-  toggle.addEventListener("change", () => toggle.checked && opened());
+  toggle.addEventListener("change", () => toggle.checked && opened(true));
   dialog.querySelector("form").addEventListener("submit", (event) => {
     event.preventDefault();
     list.querySelector(".md-search-result__link")?.click();
@@ -266,7 +272,7 @@ function start() {
       list.querySelector(".md-search-result__link")?.click();
     }
   });
-  if (toggle.checked) opened();
+  if (toggle.checked) opened(false); // opened before this module loaded: keep what was typed
   if (input.value.trim()) update(); // typed while this module loaded
 }
 

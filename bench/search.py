@@ -18,7 +18,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "scripts"), str(ROOT / "tests/browser")]
+# Appended: bench/ comes first, its validate.py is not scripts/validate.py.
+sys.path += [str(ROOT / "hooks"), str(ROOT / "scripts"), str(ROOT / "tests/browser")]
 
 from saxonyhub.search_index import BUNDLE, index_site  # noqa: E402
 

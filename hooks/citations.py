@@ -1,17 +1,19 @@
 """Structured legal citations: `[[MDR Art. 52(7)]]` becomes a localised link to the act's text.
 
 Events: on_files at priority -110, i.e. after static-i18n (-100) has picked this language's files:
-scans every Markdown page below docs/ (both languages, so that one build reports every mistake)
-and fails with `docs/<lang>/<file>:line:col` for unknown acts and malformed locators; keeps who
-cites what in saxonyhub.legal.current_index for hooks/legal_pages.py (on_files at -120), so that
-act pages know their citing guides before any page renders. on_page_markdown: replaces each
-citation with fragments/citations/cite.html, worded and linked for the page's language.
+fails with `docs/<lang>/<file>:line:col` for unknown acts and malformed locators. The citations of
+every Markdown page below docs/ (both languages, so that one build reports every mistake) are
+indexed when the build state is loaded (HubBuild.citations, saxonyhub.build_state.load_build);
+hooks/legal_pages.py (on_files at -120) reads who cites what from there, so act pages know their
+citing guides before any page renders. on_page_markdown: replaces each citation with
+fragments/citations/cite.html, worded and linked for the page's language. Order: markers.py
+(default priority, listed before this hook in mkdocs.yml) runs first, so citations in marker
+output are replaced too; glossary.py (-50) runs after both.
 """
 
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -20,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import saxonyhub.legal as legal
-import saxonyhub.site as site
+from saxonyhub.build_state import hub
 from saxonyhub.problems import ProblemList
 from saxonyhub.templating import page_language, theme_env
 
@@ -29,11 +31,11 @@ log = get_plugin_logger(__name__)
 
 @event_priority(-110)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    index, problems = legal.scan_docs(Path(config.docs_dir), site.current.legal_acts.by_id())
-    if problems:
-        raise PluginError(f"Invalid legal citations:\n{ProblemList(problems).report()}")
-    legal.current_index = index
-    log.info(f"{legal.current_index.count} legal citations checked")
+    build = hub(config)
+    problems = ProblemList(build.checks.citations)
+    if problems.errors:
+        raise PluginError(f"Invalid legal citations:\n{problems.report()}")
+    log.info(f"{build.citations.count} legal citations checked")
     return files
 
 
@@ -41,8 +43,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if "[[" not in markdown:
         return markdown
     lang = page_language(config)
-    acts = site.current.legal_acts.by_id()
-    pattern = partial(site.current.labels.t, lang=lang)
+    data = hub(config).data
+    acts = data.legal_acts.by_id()
+    pattern = partial(data.labels.t, lang=lang)
     template = theme_env(config).get_template("fragments/citations/cite.html")
 
     def render(text: str) -> str:

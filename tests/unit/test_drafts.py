@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 from types import SimpleNamespace
+from typing import Any
 
 import drafts as drafts_hook
 import pytest

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import markdown
@@ -31,12 +32,19 @@ def markdown_block(value: object) -> str:
     return html.escape(str(value), quote=False)
 
 
-def markdown_html(value: object) -> Markup:
-    """Markdown-subset data text as HTML, with any HTML in it shown as text."""
-    return Markup(_MARKDOWN.reset().convert(html.escape(str(value), quote=False)))  # noqa: S704
+def markdown_html(value: object, converter: markdown.Markdown | None = None) -> Markup:
+    """Markdown-subset data text as HTML, with any HTML in it shown as text.
+
+    Arguments:
+        converter: a :func:`subset_converter` to reuse (the theme environment keeps one).
+    """
+    md = (converter or subset_converter()).reset()
+    return Markup(md.convert(html.escape(str(value), quote=False)))  # noqa: S704
 
 
-_MARKDOWN = markdown.Markdown(extensions=["sane_lists"])
+def subset_converter() -> markdown.Markdown:
+    """The Markdown converter of data texts (the Markdown subset staff may write in data/)."""
+    return markdown.Markdown(extensions=["sane_lists"])
 
 
 def ics_text(value: object) -> str:
@@ -82,7 +90,7 @@ def register_filters(env: Environment, config: MkDocsConfig) -> None:
     env.filters["text"] = markdown_text
     env.filters["mdblock"] = markdown_block
     env.filters["ics"] = ics_text
-    env.filters["markdown"] = markdown_html
+    env.filters["markdown"] = partial(markdown_html, converter=subset_converter())
     env.globals["pick"] = lambda value, language=None: pick(value, language or lang)
     env.globals["page_lang"] = lang
     env.globals["default_lang"] = build.settings.default_language

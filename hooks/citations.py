@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from jinja2 import Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -24,6 +25,7 @@ from mkdocs.structure.pages import Page
 import saxonyhub.legal as legal
 from saxonyhub.build_state import hub
 from saxonyhub.problems import ProblemList
+from saxonyhub.site import SiteData
 from saxonyhub.templating import page_language, theme_env
 
 log = get_plugin_logger(__name__)
@@ -39,20 +41,24 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if "[[" not in markdown:
-        return markdown
-    lang = page_language(config)
-    data = hub(config).data
+def render_citations(markdown: str, data: SiteData, template: Template, lang: str, src: str) -> str:
+    """``markdown`` with every citation rendered by ``template`` (``src``: the page's file)."""
     acts = data.legal_acts.by_id()
     pattern = partial(data.labels.t, lang=lang)
-    template = theme_env(config).get_template("fragments/citations/cite.html")
 
     def render(text: str) -> str:
         try:
             reference = legal.parse_reference(text, acts)
         except legal.CitationError as error:  # only in generated pages, which on_files skips
-            raise PluginError(f"docs/{page.file.src_uri}: {error.message}") from None
+            raise PluginError(f"docs/{src}: {error.message}") from None
         return template.render(citation=legal.cite(reference, acts[reference.act], lang, pattern))
 
     return legal.replace_citations(markdown, render)
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if "[[" not in markdown:
+        return markdown
+    template = theme_env(config).get_template("fragments/citations/cite.html")
+    data, lang = hub(config).data, page_language(config)
+    return render_citations(markdown, data, template, lang, page.file.src_uri)

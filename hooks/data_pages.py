@@ -19,10 +19,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from saxonyhub.build_state import hub
+from saxonyhub.build_state import HubBuild, hub
 from saxonyhub.catalogue import technology_entries
 from saxonyhub.clock import build_date
-from saxonyhub.data_pages import PageBuilder
+from saxonyhub.data_pages import Generated, PageBuilder
 from saxonyhub.generated import inner_path, localized_page
 from saxonyhub.geomap import SaxonyMap
 from saxonyhub.jsonld import event_jsonld, organisation_jsonld
@@ -52,6 +52,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build.page_globals.update(saxony=saxony, entries=technology_entries(store))
     titles = guide_titles(files, root, build.pages)
     generated = PageBuilder(store, env, lang, root, saxony, build_date(), titles).build()
+    _add(files, config, build, generated, root)
+    base_map = env.get_template("fragments/map/base.svg").render(saxony=saxony)
+    files.append(File.generated(config, "assets/map/saxony.svg", content=base_map))
+    return files
+
+
+def _add(
+    files: Files, config: MkDocsConfig, build: HubBuild, generated: Generated, root: str
+) -> None:
+    """Hand MkDocs the generated pages and files; note which data file each page shows."""
     for path, content in generated.pages.items():
         file = localized_page(config, path, content)
         files.append(file)
@@ -61,9 +71,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             SearchBodyPage(None, file, config)  # becomes file.page; MkDocs then uses it
     for path, content in generated.files.items():
         files.append(File.generated(config, root + path, content=content))
-    base_map = env.get_template("fragments/map/base.svg").render(saxony=saxony)
-    files.append(File.generated(config, "assets/map/saxony.svg", content=base_map))
-    return files
 
 
 def on_page_context(
@@ -73,15 +80,21 @@ def on_page_context(
     if not entity_id:
         return context
     build = hub(config)
+    url = config.site_url + page.url
+    context.update(entity_context(build, kind, entity_id, page_language(config), url))
+    return context
+
+
+def entity_context(
+    build: HubBuild, kind: str, entity_id: str, lang: str, url: str
+) -> dict[str, Any]:
+    """What the page template of one entity gets: the entity, the store, its JSON-LD."""
     store = build.data.store
     entity = store.get(kind, entity_id)
-    url = config.site_url + page.url
-    lang = page_language(config)
-    context.update(build.page_globals, entity=entity, store=store)
+    context = {**build.page_globals, "entity": entity, "store": store}
     if kind == "organisations":
         context["jsonld"] = organisation_jsonld(entity, lang, url)
     elif kind == "events":
-        context["jsonld"] = event_jsonld(
-            entity, lang, url, store.get("organisations", entity.organiser)
-        )
+        organiser = store.get("organisations", entity.organiser)
+        context["jsonld"] = event_jsonld(entity, lang, url, organiser)
     return context

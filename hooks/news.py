@@ -9,6 +9,7 @@ any other page.
 
 from __future__ import annotations
 
+from jinja2 import Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -32,21 +33,25 @@ def news_items(files: Files, root: str, pages: PageIndex) -> list[news.NewsItem]
     return news.newest_first(items)
 
 
+def feed_xml(
+    template: Template, items: list[news.NewsItem], config: MkDocsConfig, root: str
+) -> str:
+    """The Atom feed of one language (``root``: "" or "en/")."""
+    return template.render(
+        items=items,
+        updated=news.feed_updated(items),
+        site_url=config.site_url,
+        root=root,
+        lang=page_language(config),
+        site_name=config.site_name,
+    )
+
+
 @event_priority(-110)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build, root = hub(config), language_root(config)
     build.news = news_items(files, root, build.pages)
-    xml = (
-        theme_env(config)
-        .get_template("fragments/news/atom.xml")
-        .render(
-            items=build.news,
-            updated=news.feed_updated(build.news),
-            site_url=config.site_url,
-            root=root,
-            lang=page_language(config),
-            site_name=config.site_name,
-        )
-    )
+    template = theme_env(config).get_template("fragments/news/atom.xml")
+    xml = feed_xml(template, build.news, config, root)
     files.append(File.generated(config, f"{root}feed.xml", content=xml))
     return files

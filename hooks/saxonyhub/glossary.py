@@ -145,9 +145,13 @@ def _synonym_problems(glossary: Glossary, marks: Marks, display_name: str) -> li
     """A synonym repeats a wording of its entry, or belongs to two entries (search would merge
     two concepts)."""
     owner: dict[str, str] = {}
-    for entry in glossary.terms:
+    for entry in glossary.terms:  # terms and abbreviations first: they own their words
         for wording in entry.search_words():
-            owner.setdefault(wording.casefold(), entry.id)
+            if wording not in entry.synonyms:
+                owner.setdefault(wording.casefold(), entry.id)
+    for entry in glossary.terms:
+        for synonym in entry.synonyms:
+            owner.setdefault(synonym.casefold(), entry.id)
     problems = []
     for index, entry in enumerate(glossary.terms):
         own = {w.casefold() for w in [*entry.de.term.split(" / "), *entry.en.term.split(" / ")]}

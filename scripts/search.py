@@ -28,6 +28,15 @@ CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chro
 LANGUAGE_ROOTS = {"de": "", "en": "en/"}
 
 
+def open_search_page(browser: object, url: str, lang: str) -> object:
+    """A new page of ``browser`` on the home page of ``lang`` at ``url``, its search loaded."""
+    page = browser.new_page()
+    page.goto(url + LANGUAGE_ROOTS[lang])
+    page.evaluate("() => window.hubSearchLoad()")
+    page.wait_for_function("() => window.hubSearch !== undefined")
+    return page
+
+
 @contextmanager
 def search_page(site: Path, lang: str) -> Iterator[object]:
     """A Chromium page on the home page of ``lang`` of the served ``site``."""
@@ -38,11 +47,7 @@ def search_page(site: Path, lang: str) -> Iterator[object]:
         with sync_playwright() as playwright:
             args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
             browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=args)
-            page = browser.new_page()
-            page.goto(url + LANGUAGE_ROOTS[lang])
-            page.evaluate("() => window.hubSearchLoad()")
-            page.wait_for_function("() => window.hubSearch !== undefined")
-            yield page
+            yield open_search_page(browser, url, lang)
             browser.close()
     finally:
         server.shutdown()

@@ -44,7 +44,7 @@ def type_query(page: Page, query: str) -> None:
     page.wait_for_function(
         "(q) => document.querySelector('[data-hub-search]').dataset.hubAnswered === q",
         arg=query,
-        timeout=15_000,
+        timeout=30_000,
     )
 
 

@@ -17,7 +17,7 @@ from saxonyhub.search_index import indexed_pages, read_page
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
-from search import run_query, search_page  # noqa: E402
+from search import open_search_page, run_query  # noqa: E402
 
 STORE, _ = load_store(ROOT)
 CASES = {
@@ -57,9 +57,11 @@ CASES = {
 
 
 @pytest.fixture(scope="module", params=["de", "en"])
-def searcher(request, built_site: Path) -> Iterator[tuple[str, object]]:
-    with search_page(built_site, request.param) as page:
-        yield request.param, page
+def searcher(request, browser, served_site: str) -> Iterator[tuple[str, object]]:
+    # The session's browser (tests/browser/conftest.py): one Playwright per test run.
+    page = open_search_page(browser, served_site, request.param)
+    yield request.param, page
+    page.close()
 
 
 def profile_only_words(site: Path, lang: str) -> dict[str, str]:

@@ -200,3 +200,25 @@ def test_directory_filter_works_with_the_keyboard_alone(probe: PageProbe, served
     expect(first).to_be_checked()
     page.wait_for_url(re.compile(r"technology=" + first.get_attribute("value")))
     assert page.locator("[data-hub-status]").get_attribute("role") == "status"
+
+
+def _first_entry_top(browser: Browser, url: str, *, scripts: bool) -> float:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    if not scripts:
+        # What a visitor on a slow connection sees before any script has arrived.
+        page.route(re.compile(r"\.js(\?.*)?$"), lambda route: route.abort())
+    page.goto(url, wait_until="load")
+    if scripts:
+        expect(page.locator("[data-hub-status]")).to_contain_text(str(TOTAL))
+    top = page.locator("[data-hub-items] > li").first.bounding_box()["y"]
+    context.close()
+    return top
+
+
+@pytest.mark.parametrize("path", ["organisations/", "en/organisations/"])
+def test_directory_list_does_not_move_when_scripts_start(browser: Browser, served_site: str, path):
+    # The filter form takes its place in the first paint (layout shift 0), not when scripts run.
+    before = _first_entry_top(browser, served_site + path, scripts=False)
+    after = _first_entry_top(browser, served_site + path, scripts=True)
+    assert before == after

@@ -84,7 +84,9 @@ def test_directory_lists_all_with_facets_and_map(built_site: Path, lang: str):
     assert len(page.select("a.hub-map__marker")) == len(organisations)
     counts = {box["value"] for box in page.select("input[name=type]")}
     assert counts == {o.type for o in organisations}
-    assert page.select_one("form[data-hub-filter]").has_attr("hidden")  # shown by JS only
+    # Laid out from the first paint when JavaScript runs (no layout shift); CSS hides it without.
+    assert not page.select_one("form[data-hub-filter]").has_attr("hidden")
+    assert 'classList.add("hub-js")' in page.select_one("head").decode()
 
 
 def test_profiles_are_not_in_the_navigation(built_site: Path):

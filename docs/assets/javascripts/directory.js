@@ -1,5 +1,5 @@
 // Competence directory: facet and keyword filter over the list rendered at build time.
-// Without JavaScript the full list stays visible and the (hidden) form is never shown.
+// Without JavaScript the full list stays visible and the form is never shown (CSS: html.hub-js).
 // The filter state lives in the URL (?technology=a,b&type=c&q=word), so a filtered view can be
 // shared, and the back button restores the previous filter. The map's markers follow the filter.
 (function () {

@@ -13,6 +13,12 @@
     var items = Array.prototype.slice.call(document.querySelectorAll("[data-hub-items] > li"));
     var status = document.querySelector("[data-hub-status]");
     var markers = Array.prototype.slice.call(document.querySelectorAll("[data-hub-marker]"));
+    var places = Array.prototype.slice.call(document.querySelectorAll("[data-hub-place]"));
+    var placeLists = {};
+    places.forEach(function (place) {
+      var list = document.getElementById(place.getAttribute("href").slice(1));
+      if (list) placeLists[place.getAttribute("href")] = list;
+    });
     var facets = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (f) {
       return f.dataset.facet;
     });
@@ -92,6 +98,19 @@
       // The map shows where the filtered organisations are (SVG has no `hidden` property).
       markers.forEach(function (marker) {
         marker.toggleAttribute("hidden", !visibleIds[marker.dataset.hubMarker]);
+      });
+      // A place marker counts only the organisations found there; its list below the map too.
+      places.forEach(function (place) {
+        var found = place.dataset.hubPlace.split(" ").filter(function (id) { return visibleIds[id]; });
+        place.toggleAttribute("hidden", found.length === 0);
+        place.querySelector("[data-hub-count]").textContent = found.length;
+        var list = placeLists[place.getAttribute("href")];
+        if (!list) return;
+        list.hidden = found.length === 0;
+        list.querySelector("[data-hub-place-count]").textContent = found.length;
+        list.querySelectorAll("[data-hub-place-item]").forEach(function (entry) {
+          entry.hidden = !visibleIds[entry.dataset.hubPlaceItem];
+        });
       });
       facets.forEach(function (facet) {
         form.querySelectorAll("[data-count-for^='" + facet + ":']").forEach(function (count) {

@@ -336,3 +336,16 @@ def test_map_markers_work_with_the_keyboard(probe: PageProbe, served_site: str):
     href = first.get_attribute("href")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(re.escape(href.removeprefix("#")) + "/?$"))
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_region_tables_fit_a_phone(phone_probe: PageProbe, served_site: str, prefix: str):
+    # Material wraps wide tables in a scrolling box; on a phone none may need it.
+    regions = [r.id for r in STORE.all("regions") if r.key_facts]
+    assert regions
+    for region in regions:
+        phone_probe.page.goto(f"{served_site}{prefix}locations/{region}/")
+        widths = phone_probe.page.eval_on_selector_all(
+            ".md-typeset__scrollwrap", "boxes => boxes.map(b => b.scrollWidth - b.clientWidth)"
+        )
+        assert widths and max(widths) <= 0, (region, widths)

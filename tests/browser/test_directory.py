@@ -349,3 +349,24 @@ def test_region_tables_fit_a_phone(phone_probe: PageProbe, served_site: str, pre
             ".md-typeset__scrollwrap", "boxes => boxes.map(b => b.scrollWidth - b.clientWidth)"
         )
         assert widths and max(widths) <= 0, (region, widths)
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_phone_filters_fold_behind_one_button(phone_probe: PageProbe, served_site: str, prefix):
+    page = phone_probe.page
+    page.goto(served_site + prefix + "organisations/?region=leipzig")
+    toggle = page.locator("[data-hub-facets-toggle]")
+    expect(page.locator("[data-hub-items] > li:visible").first).to_be_in_viewport()
+    expect(page.locator("fieldset[data-facet]").first).to_be_hidden()
+    expect(toggle).to_contain_text("(1)")  # one active filter, although folded
+    toggle.tap()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(page.locator("input[name=region][value=leipzig]")).to_be_checked()
+    toggle.tap()
+    expect(page.locator("fieldset[data-facet]").first).to_be_hidden()
+
+
+def test_wide_screens_show_the_filters_without_the_button(probe: PageProbe, served_site: str):
+    probe.page.goto(served_site + "organisations/")
+    expect(probe.page.locator("[data-hub-facets-toggle]")).to_be_hidden()
+    expect(probe.page.locator("fieldset[data-facet]").first).to_be_visible()

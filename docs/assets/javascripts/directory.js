@@ -124,7 +124,17 @@
       });
       var template = shown === 1 ? status.dataset.templateOne : status.dataset.templateOther;
       status.textContent = template.replace("{n}", shown).replace("{total}", items.length);
+      var active = facets.reduce(function (sum, facet) { return sum + state[facet].length; }, 0);
+      activeCount.textContent = active ? "(" + active + ")" : "";
     }
+
+    var toggle = form.querySelector("[data-hub-facets-toggle]");
+    var activeCount = form.querySelector("[data-hub-active-count]");
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      form.classList.toggle("hub-filter--open", open);
+    });
 
     var typing;
     form.addEventListener("change", function (event) {

@@ -14,7 +14,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from . import catalogue
+from . import catalogue, names
 from .datastore import DataStore
 from .geomap import SaxonyMap
 
@@ -108,7 +108,7 @@ class PageBuilder:
             "exists": lambda target: target in self.existing or target in self.out.pages,
             "asset": lambda target: _asset(self.root, path, target),
             "org_href": lambda org: href(path, f"organisations/{org.id}.md"),
-            "org_label": lambda org: org.name,
+            "org_label": lambda org: names.display_name(org, self.lang),
             "tops": lambda ids: catalogue.top_technologies(ids, self.entries),
             "services_by_id": lambda ids: [store_get("services", i) for i in ids],
             "guide_titles": self.guide_titles,

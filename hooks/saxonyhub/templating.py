@@ -12,7 +12,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
-from . import site
+from . import names, site
 from .fields import Text, TextList
 from .i18n import format_day, localize
 
@@ -85,6 +85,9 @@ def register_filters(env: Environment, config: MkDocsConfig) -> None:
     env.filters["markdown"] = markdown_html
     env.globals["pick"] = lambda value, language=None: pick(value, language or lang)
     env.globals["page_lang"] = lang
+    env.globals["org_name"] = lambda org, language=None: names.display_name(org, language or lang)
+    env.globals["org_title"] = lambda org, language=None: names.title(org, language or lang)
+    env.globals["place"] = names.place
     env.globals["default_lang"] = config.extra["saxonyhub"]["default_language"]
     env.globals["lang_root"] = language_root(config, lang)
 

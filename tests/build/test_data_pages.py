@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from saxonyhub.datastore import load_store
+from saxonyhub.names import display_name
 
 ROOT = Path(__file__).resolve().parents[2]
 STORE, _ = load_store(ROOT)
@@ -29,7 +30,7 @@ def jsonld(page: BeautifulSoup) -> dict:
 def test_every_organisation_has_a_profile_with_key_fields(built_site: Path, lang: str):
     for org in STORE.all("organisations"):
         page = soup(built_site, f"{LANGS[lang]}organisations/{org.id}")
-        assert org.name in page.h1.get_text(), org.id
+        assert display_name(org, lang) in page.h1.get_text(), org.id
         assert org.summary.get(lang)[:40] in page.get_text(" ", strip=True).replace("\n", " ")
         assert page.find("meta", attrs={"name": "description"})["content"] == org.summary.get(lang)
         links = page.select(".md-content a[href*='technologies/']")
@@ -42,7 +43,7 @@ def test_every_organisation_has_a_profile_with_key_fields(built_site: Path, lang
 def test_organisation_jsonld_has_required_properties(built_site: Path, lang: str):
     for org in STORE.all("organisations"):
         data = jsonld(soup(built_site, f"{LANGS[lang]}organisations/{org.id}"))
-        assert data["@type"] == "Organization" and data["name"] == org.name
+        assert data["@type"] == "Organization" and data["name"] == display_name(org, lang)
         assert data["address"]["addressLocality"] == org.city
         assert data["description"] == org.summary.get(lang)
         assert data["url"].startswith("https://") or data["url"].startswith("http://127.0.0.1")

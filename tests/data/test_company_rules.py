@@ -35,8 +35,8 @@ def test_roles_on_a_non_company_are_rejected(problems_after):
 
 
 def test_unknown_role_suggests_the_near_miss(problems_after):
-    assert problems_after(ORG, "type: university", "type: company\nroles: [manufactuer]") == [
-        f"{ORG}:4:9: roles[0]: unknown company role id 'manufactuer'"
+    assert problems_after(ORG, "type: university", "type: company\nroles: [manufacturers]") == [
+        f"{ORG}:4:9: roles[0]: unknown company role id 'manufacturers'"
         " — hint: did you mean 'manufacturer'? valid ids: manufacturer, supplier"
     ]
 

@@ -65,8 +65,9 @@ def searcher(request, browser, served_site: str) -> Iterator[tuple[str, object]]
 
 
 def profile_only_words(site: Path, lang: str) -> dict[str, str]:
-    """Words (8+ letters) of a profile whose stem (all but the last three letters) no other page
-    of ``lang`` contains: the issue's "a term that appears only in a profile body"."""
+    """Words (9+ letters) of a profile whose stem (all but the last four letters: what a stemmer
+    may cut) no other page of ``lang`` contains: the issue's "a term that appears only in a
+    profile body"."""
     texts = {
         page.url: read_page(site, site / page.url / "index.html", {"de", "en"}).text.lower()
         for page in indexed_pages(site)
@@ -76,8 +77,8 @@ def profile_only_words(site: Path, lang: str) -> dict[str, str]:
     found = {}
     for org in STORE.all("organisations"):
         url = f"{root}organisations/{org.id}/"
-        for word in sorted({w.lower() for w in re.findall(r"[^\W\d_]{8,}", texts[url])}):
-            stem = word[:-3]
+        for word in sorted({w.lower() for w in re.findall(r"[^\W\d_]{9,}", texts[url])}):
+            stem = word[:-4]
             if not any(stem in text for other, text in texts.items() if other != url):
                 found[word] = url
                 break  # one word per profile

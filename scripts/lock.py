@@ -45,9 +45,7 @@ def export(name: str, target: Path) -> None:
     command = ["export", "--frozen", "--no-emit-project", "--no-default-groups", *groups]
     command += ["--format", "requirements-txt", "--quiet", "--output-file"]
     # The path in the generated header stays the same wherever the file is written.
-    subprocess.run(
-        [uv(), *command, f"requirements/{name}.txt"], cwd=target, check=True, env=_env()
-    )
+    subprocess.run([uv(), *command, f"requirements/{name}.txt"], cwd=target, check=True, env=_env())
 
 
 def _env() -> dict[str, str]:

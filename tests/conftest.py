@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from site_build import fixture_project, run_build
+from site_build import PROJECT, fixture_project, run_build
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,9 +20,9 @@ def root() -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once with --strict."""
+    """The real site (or the project named by HUB_TEST_PROJECT), built once with --strict."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, site_dir)
+    result = run_build(PROJECT, site_dir)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr[-4000:]}"
     return site_dir
 

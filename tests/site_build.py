@@ -11,6 +11,10 @@ from pathlib import Path
 
 BUILD_SCRIPT = Path(__file__).resolve().parent.parent / "scripts/build.py"
 ROOT = Path(__file__).resolve().parent.parent
+# The project whose site the tests on the built site check: this one, or an edited copy
+# (tests/build/test_editorial_changes.py runs those tests again on one). Read docs/ and data/
+# from here, never from ROOT, so that expectations follow the content.
+PROJECT = Path(os.environ.get("HUB_TEST_PROJECT") or ROOT)
 FIXTURES = ROOT / "tests/fixtures"
 # What a fixture site shares with the real one; its own docs/ and mkdocs.yml come on top.
 PROJECT_PARTS = ("hooks", "overrides", "data", "docs/assets")

@@ -1,5 +1,5 @@
 """Escaping for each output format: page titles for HTML, front-matter strings (YAML via tojson),
-iCalendar text. The built-site counterpart is tests/build/test_escaping.py."""
+iCalendar text. The built-site test is tests/build/test_escaping.py."""
 
 from __future__ import annotations
 

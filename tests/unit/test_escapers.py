@@ -3,7 +3,7 @@ iCalendar text. The built-site test is tests/build/test_escaping.py."""
 
 from __future__ import annotations
 
-import types
+from pathlib import Path
 
 import pytest
 import yaml
@@ -23,13 +23,9 @@ def test_front_matter_title_becomes_html_once():
     assert html_title(None) is None and html_title(2026) == 2026
 
 
-def test_tojson_writes_yaml_front_matter_that_reads_back_as_typed():
+def test_tojson_writes_yaml_front_matter_that_reads_back_as_typed(hub_config, tmp_path: Path):
     env = Environment()
-    config = types.SimpleNamespace(
-        theme={"language": "de"},
-        extra={"saxonyhub": {"languages": ["de", "en"], "default_language": "de"}},
-    )
-    register_filters(env, config)  # type: ignore[arg-type]
+    register_filters(env, hub_config(tmp_path, theme={"language": "de"}))
     line = env.from_string("title: {{ value | tojson }}").render(value=HOSTILE)
     assert "<" not in line and "🧬" in line
     assert yaml.safe_load(line) == {"title": HOSTILE}

@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build validate lint lock test linkcheck linkcheck-external schemas translations translations-ack bench clean new
+.PHONY: serve build validate lint lock test linkcheck linkcheck-external lighthouse schemas translations translations-ack bench clean new
 
 $(VENV)/.installed-%: requirements/%.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,9 @@ linkcheck: $(TEST_STAMP) ## internal links and anchors of a fresh build, served 
 
 linkcheck-external: build ## external links too (needs internet; not run in CI)
 	$(BIN)/python scripts/check_links.py --external
+
+lighthouse: build ## Lighthouse (mobile) on every page type, gzip-served; fails below 95/100/100/100
+	$(BIN)/python scripts/lighthouse.py
 
 new: $(STAMP) ## start a draft: make new KIND=organisation|service|event|contact|news|guide ID=<id>
 	@$(BIN)/python scripts/new.py -- "$(KIND)" "$(ID)"

@@ -3,6 +3,7 @@ footnotes, staff pages and translation tracking, in both languages."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -14,7 +15,7 @@ from built_pages import BuiltPage
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDES = sorted(p.stem for p in (ROOT / "docs/de/guides").glob("*.md") if p.stem != "index")
-EUR_LEX = "https://eur-lex.europa.eu/legal-content/{}/TXT/?uri=CELEX:32017R0745"
+MDR_TEXT = "https://eur-lex.europa.eu/legal-content/{}/TXT/HTML/?uri=CELEX:02017R0745-"
 NBSP = "\u00a0"
 
 
@@ -40,14 +41,16 @@ def test_there_are_twelve_guides_in_both_languages(built_site: Path):
 def test_eu_citations_link_to_eur_lex_in_the_page_language(built_site: Path, prefix, lang):
     found = citations(soup_of(built_site, f"{prefix}guides/mdr-overview"))
     text = "Art. 52 Abs. 7 MDR" if lang == "DE" else "MDR Article 52(7)"
-    assert found[text] == (EUR_LEX.format(lang), lang.lower())
+    href, hreflang = found[text]
+    assert href.startswith(MDR_TEXT.format(lang)) and href.endswith("#art_52")
+    assert hreflang == lang.lower()
 
 
 def test_citations_are_worded_for_each_language(built_site: Path):
     german = citations(soup_of(built_site, "guides/diga"))
     english = citations(soup_of(built_site, "en/guides/diga"))
-    assert german["§ 139e Abs. 4 SGB V"] == ("https://www.gesetze-im-internet.de/sgb_5/", "de")
-    assert english["section 139e(4) SGB V"] == ("https://www.gesetze-im-internet.de/sgb_5/", "de")
+    section = ("https://www.gesetze-im-internet.de/sgb_5/__139e.html", "de")
+    assert german["§ 139e Abs. 4 SGB V"] == english["section 139e(4) SGB V"] == section
     rule = citations(soup_of(built_site, "en/guides/mdr-classification"))
     assert "MDR Annex VIII, Rule 11" in rule
     assert "Anhang VIII Regel 11 MDR" in citations(soup_of(built_site, "guides/mdr-classification"))
@@ -66,7 +69,8 @@ def test_every_citation_is_resolved(built_site: Path):
 def test_each_act_has_a_page_listing_the_guides_that_cite_it(built_site: Path):
     for prefix in ("", "en/"):
         index = soup_of(built_site, f"{prefix}legal")
-        assert len(index.select("article table tbody tr")) == 9
+        acts = (ROOT / "data/legal_acts.yml").read_text(encoding="utf-8").count("\n  - id: ")
+        assert len(index.select("article table tbody tr")) == acts
     page = soup_of(built_site, "en/legal/sgb-v")
     items = {
         li.a.get_text(): li.get_text().replace(NBSP, " ")
@@ -76,22 +80,38 @@ def test_each_act_has_a_page_listing_the_guides_that_cite_it(built_site: Path):
     assert "section 139e(4)" in items["DiGA: Germany's fast track for digital health applications"]
     assert page.find("a", string=re.compile("gesetze-im-internet"))["hreflang"] == "de"
     german = soup_of(built_site, "legal/mdr")
-    assert german.find("a", href=EUR_LEX.format("DE")) is not None
+    assert german.find("a", href=re.compile("^" + re.escape(MDR_TEXT.format("DE")))) is not None
     assert "Die MDR im Überblick" in [a.get_text() for a in german.select("article li a")]
+
+
+MONTHS = {
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "en": "January February March April May June July August September October November December",
+}
+
+
+def review_of(guide: str, lang: str) -> tuple[str, str]:
+    """(last reviewed as the page writes it, due date in ISO form) from the guide's front matter."""
+    text = (ROOT / "docs" / lang / "guides" / f"{guide}.md").read_text(encoding="utf-8")
+    day = dt.date.fromisoformat(re.search(r"last_reviewed: (\S+)", text).group(1))
+    months = int(re.search(r"interval_months: (\d+)", text).group(1))
+    year, month = divmod(day.month - 1 + months, 12)
+    due = day.replace(year=day.year + year, month=month + 1)
+    name = MONTHS[lang].split()[day.month - 1]
+    shown = f"{day.day}. {name} {day.year}" if lang == "de" else f"{day.day} {name} {day.year}"
+    return shown, due.isoformat()
 
 
 @pytest.mark.parametrize(
     ("prefix", "texts"),
-    [
-        ("", ("Zuletzt geprüft", "23. November 2026", "Geschäftsstelle")),
-        ("en/", ("Last reviewed", "23 November 2026", "Cluster office")),
-    ],
+    [("", ("Zuletzt geprüft", "Geschäftsstelle")), ("en/", ("Last reviewed", "Cluster office"))],
 )
 def test_every_guide_shows_its_review_box(built_site: Path, prefix, texts):
     for guide in GUIDES:
+        shown, due = review_of(guide, "en" if prefix else "de")
         box = soup_of(built_site, f"{prefix}guides/{guide}").select_one(".hub-review")
-        assert box["data-hub-review-due"] == "2027-11-23", guide
-        assert all(text in box.get_text() for text in texts), guide
+        assert box["data-hub-review-due"] == due, guide
+        assert all(text in box.get_text() for text in (*texts, shown)), guide
         assert box.select_one(".hub-review__overdue").has_attr("hidden")
 
 
@@ -120,14 +140,17 @@ def test_reviews_json_lists_every_reviewed_page(built_site: Path):
     pages = json.loads((built_site / "reviews.json").read_text(encoding="utf-8"))["pages"]
     assert len(pages) == 24
     entry = next(p for p in pages if p["url"] == "en/guides/diga/")
+    last_reviewed = re.search(r"last_reviewed: (\S+)", (ROOT / entry["source"]).read_text()).group(
+        1
+    )
     assert entry == {
         "page": "DiGA: Germany's fast track for digital health applications",
         "language": "en",
         "url": "en/guides/diga/",
         "source": "docs/en/guides/diga.md",
         "owner": "cluster-office",
-        "last_reviewed": "2026-11-23",
-        "review_by": "2027-11-23",
+        "last_reviewed": last_reviewed,
+        "review_by": review_of("diga", "en")[1],
     }
 
 

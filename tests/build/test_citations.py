@@ -122,3 +122,43 @@ def test_no_citation_repeats_the_locator_its_sentence_just_named(content_pages):
 def test_repeated_locator_check_tells_repetition_from_reference(html, repeats):
     link = BeautifulSoup(html, "html.parser").select_one("a")
     assert _repeats_locator(_text_before(link), link.get_text()) is repeats
+
+
+def _headings(soup: BeautifulSoup) -> list[str]:
+    return [h.name for h in soup.select("article h2, article h3, article h4")]
+
+
+def test_every_guide_has_the_same_sections_in_both_languages(built_site: Path):
+    for source in sorted((ROOT / "docs/de/guides").glob("*.md")):
+        path = "guides/" if source.stem == "index" else f"guides/{source.stem}/"
+        german = BeautifulSoup((built_site / path / "index.html").read_text(), "html.parser")
+        english = BeautifulSoup(
+            (built_site / "en" / path / "index.html").read_text(), "html.parser"
+        )
+        assert _headings(german) == _headings(english), source.name
+
+
+@pytest.mark.parametrize(
+    ("guide", "section", "fragment"),
+    [
+        # issue 14 §3: what each new section cites, found in both languages by its link
+        ("conformity-assessment", ("Klassen IIb und IIa", "Classes IIb and IIa"), "#art_52"),
+        ("mdr-classification", ("Regel 10", "Rule 10"), "#anx_VIII"),
+        ("software-medical-device", ("Cybersicherheit", "Cybersecurity"), "#anx_I"),
+        ("software-medical-device", ("KI-Verordnung", "AI Act"), "CELEX:02024R1689-"),
+        ("non-eu-market-access", ("deutschen Markt", "German market"), "/mpdg/__8.html"),
+    ],
+)
+def test_new_guide_sections_exist_in_both_languages_with_their_citations(
+    built_site: Path, guide, section, fragment
+):
+    for prefix, title in zip(("", "en/"), section, strict=True):
+        html = (built_site / prefix / "guides" / guide / "index.html").read_text()
+        soup = BeautifulSoup(html, "html.parser")
+        heading = next(h for h in soup.select("article h2, article h4") if title in h.get_text())
+        links = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name in {"h2", heading.name}:
+                break
+            links += [a["href"] for a in sibling.select("a.hub-cite")]
+        assert any(fragment in href for href in links), (prefix, guide, title)

@@ -94,7 +94,9 @@ def _repeats_locator(before: str, citation: str) -> bool:
     number = re.escape(match.group(1))
     clause = re.split(r"[.;:!?]\s", before)[-1].strip()
     named = re.search(LOCATOR_WORDS + r"[^.;:]*?\b" + number + r"\b[^\w]*$", clause)
-    return bool(named) or clause == match.group(1)
+    rule = re.search(r"(?:Rule|Regel) (\d+)", citation)
+    named_rule = rule and re.search(r"\b(?:Rule|Regel) " + rule.group(1) + r"\b[^.;:]*$", clause)
+    return bool(named or named_rule) or clause == match.group(1)
 
 
 def test_no_citation_repeats_the_locator_its_sentence_just_named(content_pages):
@@ -117,6 +119,11 @@ def test_no_citation_repeats_the_locator_its_sentence_just_named(content_pages):
         ('<p>set out in <a class="hub-cite">MDR Annex VIII</a></p>', False),
         ('<p>PSUR (classes IIa to III) <a class="hub-cite">MDR Annex III</a></p>', False),
         ('<p>Annex II and <a class="hub-cite">MDR Annex III</a></p>', False),
+        (
+            '<p>Under Rule 11 this is class IIb <a class="hub-cite">MDR Annex VIII, Rule 11</a></p>',
+            True,
+        ),
+        ('<p>Under <a class="hub-cite">MDR Annex VIII, Rule 11</a> this is class IIb</p>', False),
     ],
 )
 def test_repeated_locator_check_tells_repetition_from_reference(html, repeats):

@@ -119,11 +119,8 @@ def test_no_citation_repeats_the_locator_its_sentence_just_named(content_pages):
         ('<p>set out in <a class="hub-cite">MDR Annex VIII</a></p>', False),
         ('<p>PSUR (classes IIa to III) <a class="hub-cite">MDR Annex III</a></p>', False),
         ('<p>Annex II and <a class="hub-cite">MDR Annex III</a></p>', False),
-        (
-            '<p>Under Rule 11 this is class IIb <a class="hub-cite">MDR Annex VIII, Rule 11</a></p>',
-            True,
-        ),
-        ('<p>Under <a class="hub-cite">MDR Annex VIII, Rule 11</a> this is class IIb</p>', False),
+        ('<p>Under Rule 11 this is IIb <a class="hub-cite">MDR Annex VIII, Rule 11</a></p>', True),
+        ('<p>Under <a class="hub-cite">MDR Annex VIII, Rule 11</a> this is IIb</p>', False),
     ],
 )
 def test_repeated_locator_check_tells_repetition_from_reference(html, repeats):

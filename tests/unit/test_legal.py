@@ -238,3 +238,16 @@ def test_load_legal_acts_rejects_duplicate_ids_and_missing_celex(tmp_path: Path)
     path.write_text("acts:\n" + ACT.format(id="MDR").replace('"32017R0745"', "null"))
     _, problems = load_legal_acts(path, "data/legal_acts.yml")
     assert "MDR: an EU regulation needs its celex number" in problems[0].message
+
+
+def test_load_legal_acts_rejects_a_consolidated_date_on_a_german_act(tmp_path: Path):
+    path = tmp_path / "acts.yml"
+    path.write_text(
+        "acts:\n  - id: SGB-V\n    kind: german-act\n    consolidated: 2026-07-19\n"
+        "    short: {de: X, en: X}\n    title: {de: Titel, en: Title}\n"
+        "    url: {de: 'https://www.gesetze-im-internet.de/sgb_5/', en: null}\n"
+        "    source: https://example.org/\n",
+        encoding="utf-8",
+    )
+    _, problems = load_legal_acts(path, "data/legal_acts.yml")
+    assert "SGB-V: only EU acts have a EUR-Lex consolidated version" in problems[0].message

@@ -87,13 +87,12 @@ def test_search_button_opens_search_on_a_phone(phone_probe: PageProbe, served_si
 @pytest.mark.parametrize(
     ("lang", "query", "other_language"),
     [
-        # Words only the other language's pages use.
+        # Words of the English leap:up profile; no German page uses them.
         ("de", "general meeting", "Auch auf Englisch gefunden"),
-        ("en", "Krankenbett", "Also found in German"),
     ],
 )
 def test_empty_result_offers_help_in_the_page_language(
-    probe: PageProbe, served_site: str, lang: str, query: str, other_language: str
+    probe: PageProbe, served_site: str, lang: str, query: str, other_language: str | None
 ):
     page = probe.page
     page.goto(served_site + ROOTS[lang])
@@ -105,6 +104,9 @@ def test_empty_result_offers_help_in_the_page_language(
     root = served_site + ROOTS[lang]
     assert hrefs == [root + "glossary/", root + "organisations/", root + "guides/"]
     other = help_box.locator(".hub-search-other a")
+    if other_language is None:
+        assert other.count() == 0
+        return
     assert re.fullmatch(rf"{other_language} \(\d+\)", other.inner_text())
     assert ("/en/" in other.evaluate("a => a.href")) == (lang == "de")
 

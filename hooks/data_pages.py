@@ -93,7 +93,6 @@ def on_page_context(
     if kind == "organisations":
         context["jsonld"] = organisation_jsonld(entity, lang, url)
     elif kind == "events":
-        context["jsonld"] = event_jsonld(
-            entity, lang, url, store.get("organisations", entity.organiser)
-        )
+        organiser = store.get("organisations", entity.organiser) if entity.organiser else None
+        context["jsonld"] = event_jsonld(entity, lang, url, organiser)
     return context

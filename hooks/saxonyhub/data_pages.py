@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import json
 import posixpath
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,6 +106,7 @@ class PageBuilder:
             "entries": self.entries,
             "page_path": path,
             "link": lambda target: md_link(path, target),
+            "profile_links": lambda text: profile_links(text, path),
             "exists": lambda target: target in self.existing or target in self.out.pages,
             "asset": lambda target: _asset(self.root, path, target),
             "org_href": lambda org: href(path, f"organisations/{org.id}.md"),
@@ -233,6 +235,15 @@ class PageBuilder:
         for row in self._open_data_rows(organisations):
             writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
         return buffer.getvalue()
+
+
+_ORG_LINK = re.compile(r"\]\(org:([a-z0-9-]+)\)")
+
+
+def profile_links(text: str, page: str) -> str:
+    """Data text with its [name](org:<id>) links pointing at the profile pages (relative .md
+    links, which MkDocs checks and rewrites)."""
+    return _ORG_LINK.sub(lambda m: f"]({md_link(page, f'organisations/{m[1]}.md')})", text)
 
 
 def fold_ics_line(line: str, limit: int = 75) -> str:

@@ -14,7 +14,8 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from . import site
 from .fields import Text, TextList
-from .i18n import format_day, localize
+from .i18n import format_day, format_day_range, localize
+from .plaintext import markdown_to_plain
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#|!])")
 
@@ -78,10 +79,14 @@ def register_filters(env: Environment, config: MkDocsConfig) -> None:
     lang = page_language(config)
     env.filters["loc"] = lambda value, language=None: localize(value, language or lang)
     env.filters["day"] = lambda value, language=None: format_day(value, language or lang)
+    env.filters["day_range"] = lambda start, end=None, language=None: format_day_range(
+        start, end, language or lang
+    )
     env.globals["label"] = lambda key, language=None: site.current.labels.t(key, language or lang)
     env.filters["text"] = markdown_text
     env.filters["mdblock"] = markdown_block
     env.filters["ics"] = ics_text
+    env.filters["plain"] = markdown_to_plain
     env.filters["markdown"] = markdown_html
     env.globals["pick"] = lambda value, language=None: pick(value, language or lang)
     env.globals["page_lang"] = lang

@@ -88,6 +88,7 @@ class PageBuilder:
         self.existing = existing_pages  # docs paths of written pages in this language
         self.guide_titles = guide_titles  # guide id -> title, for guides in this language
         self.entries = catalogue.technology_entries(store)
+        self.published_ids = {o.id for o in store.all("organisations")}
         self.out = Generated()
 
     def build(self) -> Generated:
@@ -106,7 +107,7 @@ class PageBuilder:
             "entries": self.entries,
             "page_path": path,
             "link": lambda target: md_link(path, target),
-            "profile_links": lambda text: profile_links(text, path),
+            "profile_links": lambda text: profile_links(text, path, self.published_ids),
             "exists": lambda target: target in self.existing or target in self.out.pages,
             "asset": lambda target: _asset(self.root, path, target),
             "org_href": lambda org: href(path, f"organisations/{org.id}.md"),
@@ -237,13 +238,21 @@ class PageBuilder:
         return buffer.getvalue()
 
 
-_ORG_LINK = re.compile(r"\]\(org:([a-z0-9-]+)\)")
+_ORG_LINK_WITH_NAME = re.compile(r"\[([^\]]*)\]\(org:([a-z0-9-]+)\)")
 
 
-def profile_links(text: str, page: str) -> str:
+def profile_links(text: str, page: str, published: set[str]) -> str:
     """Data text with its [name](org:<id>) links pointing at the profile pages (relative .md
-    links, which MkDocs checks and rewrites)."""
-    return _ORG_LINK.sub(lambda m: f"]({md_link(page, f'organisations/{m[1]}.md')})", text)
+    links, which MkDocs checks and rewrites). A draft organisation has no page yet: its name
+    stays as plain text, so drafting an organisation never breaks the texts that name it."""
+
+    def replace(match: re.Match[str]) -> str:
+        name, org_id = match[1], match[2]
+        if org_id not in published:
+            return name
+        return f"[{name}]({md_link(page, f'organisations/{org_id}.md')})"
+
+    return _ORG_LINK_WITH_NAME.sub(replace, text)
 
 
 def fold_ics_line(line: str, limit: int = 75) -> str:

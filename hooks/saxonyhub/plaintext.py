@@ -11,7 +11,6 @@ from html.parser import HTMLParser
 
 import markdown
 
-_MARKDOWN = markdown.Markdown(extensions=["sane_lists"])
 _BLOCKS = {"p", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"}
 
 
@@ -54,16 +53,19 @@ class _TextCollector(HTMLParser):
             self.link_text += data
 
 
-def markdown_to_plain(text: object) -> str:
+def markdown_to_plain(text: object, converter: markdown.Markdown | None = None) -> str:
     """Plain text of a Markdown-subset text: paragraphs separated by a blank line.
 
     Arguments:
         text: the data text as typed (any raw HTML in it is kept as literal text).
+        converter: the data-text converter to reuse (templating.subset_converter); a new one
+            when not given.
 
     Returns:
         The text without Markdown syntax, stripped, with at most one blank line in a row.
     """
-    rendered = _MARKDOWN.reset().convert(html.escape(str(text), quote=False))
+    converter = converter or markdown.Markdown(extensions=["sane_lists"])
+    rendered = converter.reset().convert(html.escape(str(text), quote=False))
     collector = _TextCollector()
     collector.feed(rendered)
     collector.close()

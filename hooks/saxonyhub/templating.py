@@ -13,6 +13,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
+from . import names
 from .build_state import hub
 from .fields import Text, TextList
 from .i18n import format_day, format_day_range, localize
@@ -98,6 +99,9 @@ def register_filters(env: Environment, config: MkDocsConfig) -> None:
     env.filters["markdown"] = partial(markdown_html, converter=subset_converter())
     env.globals["pick"] = lambda value, language=None: pick(value, language or lang)
     env.globals["page_lang"] = lang
+    env.globals["org_name"] = lambda org, language=None: names.display_name(org, language or lang)
+    env.globals["org_title"] = lambda org, language=None: names.title(org, language or lang)
+    env.globals["place"] = names.place
     env.globals["default_lang"] = build.settings.default_language
     env.globals["lang_root"] = build.settings.language_root(lang)
 

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from saxonyhub.data_pages import generated_paths  # noqa: E402
+from saxonyhub.decision_tools import docs_marker_problems, load_tools  # noqa: E402
 from saxonyhub.drafts import draft_notices  # noqa: E402
 from saxonyhub.legal import page_paths, scan_docs  # noqa: E402
 from saxonyhub.navigation import nav_problems  # noqa: E402
@@ -56,6 +57,10 @@ def collect(root: Path, today: dt.date | None = None) -> ProblemList:
     problems.extend(page_problems)
     if data is not None:
         problems.extend(scan_docs(root / "docs", data.legal_acts.by_id())[1])
+        tools, tool_problems = load_tools(
+            root / "data", data.legal_acts.by_id(), set(data.contacts)
+        )
+        problems.extend(tool_problems + docs_marker_problems(root / "docs", tools))
         problems.extend(draft_notices(pages, data.store))
         generated = generated_paths(data.store) | page_paths(data.legal_acts)
         problems.extend(nav_problems(root, pages, generated))

@@ -17,6 +17,7 @@ citations to unknown acts. `make validate` and the build call :func:`load_tools`
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
-from .i18n import LocalizedText
+from .i18n import LocalizedText, format_day
 from .legal import CitationError, LegalAct, cite, parse_reference
 from .page_meta import ReviewMeta
 from .problems import Problem
@@ -57,6 +58,16 @@ class Source(_Strict):
     url: HttpUrl = Field(description="Where it was read.")
 
 
+class Continuation(_Strict):
+    """Another tool this result leads into, with the answers already given there."""
+
+    tool: Slug = Field(description="Id of the other tool (data/tools/<id>.yml).")
+    answers: list[Slug] = Field(
+        default_factory=list, description="Answer ids along that tool's path, in order."
+    )
+    label: LocalizedText = Field(description="Link text, e.g. 'Weiter zu Regel 11'.")
+
+
 class Outcome(_Strict):
     """A possible result (a class, a deadline); listed from least to most strict."""
 
@@ -64,6 +75,7 @@ class Outcome(_Strict):
     label: LocalizedText = Field(description="Short result, e.g. 'Klasse IIa' / 'Class IIa'.")
     text: LocalizedText | None = Field(None, description="What the result means for the user.")
     date: dt.date | None = Field(None, description="The deadline this result stands for.")
+    continue_with: Continuation | None = Field(None, description="A tool to continue with.")
 
 
 class Definition(_Strict):
@@ -123,6 +135,9 @@ class DecisionTool(_Strict):
     questions: list[Question] = Field(min_length=1)
     strictest_cite: CitationText | None = Field(
         None, description="Citation for 'the strictest rule applies' (MDR Annex VIII 3.5)."
+    )
+    strictest_text: LocalizedText | None = Field(
+        None, description="What 'several rules apply' means here; default: label tool.strictest."
     )
     sources: list[Source] = Field(min_length=1)
 
@@ -306,6 +321,7 @@ def load_tools(
         The valid tools by id (sorted) and every problem found in any file.
     """
     tools: dict[str, DecisionTool] = {}
+    locations: dict[str, _Locator] = {}
     problems: list[Problem] = []
     folder = data_dir / TOOLS_DIR
     for path in sorted(folder.glob("*")) if folder.is_dir() else []:
@@ -326,7 +342,46 @@ def load_tools(
         problems += found
         if not found:
             tools[tool.id] = tool
+            locations[tool.id] = _Locator(display, marks)
+    for tool_id, tool in list(tools.items()):
+        found = _continuation_problems(tool, tools, locations[tool_id])
+        if found:
+            problems += found
+            del tools[tool_id]
     return tools, problems
+
+
+def walk(tool: DecisionTool, answers: list[str]) -> str | None:
+    """The question an answer path stops at (None: the path is invalid or reaches the end)."""
+    questions = {q.id: q for q in tool.questions}
+    current: str | None = tool.start
+    for chosen in answers:
+        question = questions.get(current) if current else None
+        answer = next((a for a in question.answers if a.id == chosen), None) if question else None
+        if answer is None:
+            return None
+        current = answer.next
+    return current
+
+
+def _continuation_problems(
+    tool: DecisionTool, tools: dict[str, DecisionTool], at: _Locator
+) -> list[Problem]:
+    problems = []
+    for i, outcome in enumerate(tool.outcomes):
+        target = outcome.continue_with
+        if target is None:
+            continue
+        path = ("outcomes", i, "continue_with")
+        if target.tool not in tools:
+            message = f"unknown or invalid tool '{target.tool}'"
+            problems.append(
+                at.problem((*path, "tool"), message, f"tools: {_listed(sorted(tools))}")
+            )
+        elif walk(tools[target.tool], target.answers) is None:
+            hint = f"give answer ids of '{target.tool}' in order, stopping before its end"
+            problems.append(at.problem((*path, "answers"), "these answers are no path", hint))
+    return problems
 
 
 # --- the view the page embeds, and its evaluation ----------------------------------------------
@@ -343,18 +398,31 @@ def _citations(texts: list[str], acts: dict[str, LegalAct], lang: str, pattern: 
     return result
 
 
+def _continue_url(target: Continuation | None) -> str:
+    """Tool pages are siblings (guides/tools/<id>/); the answers go into the address."""
+    if target is None:
+        return ""
+    query = f"?a={'.'.join(target.answers)}" if target.answers else ""
+    return f"../{target.tool}/{query}"
+
+
 def _text(value: LocalizedText | None, lang: str) -> str:
     return value.get(lang) if value is not None else ""
 
 
 def tool_view(
-    tool: DecisionTool, lang: str, acts: dict[str, LegalAct], pattern: Pattern
+    tool: DecisionTool,
+    lang: str,
+    acts: dict[str, LegalAct],
+    pattern: Pattern,
+    labels: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """The tool in one language with citations worded and linked: what the page embeds as JSON
     and renders without JavaScript, and what :func:`evaluate` runs on.
 
     Arguments:
         pattern: label key -> citation pattern (``cite.*`` from data/labels.yml) in ``lang``.
+        labels: the interface texts the browser needs (``tool.*`` labels), passed through.
     """
     definitions = {
         d.id: {
@@ -373,13 +441,18 @@ def tool_view(
         "summary": tool.summary.get(lang),
         "start": tool.start,
         "last_reviewed": tool.review.last_reviewed.isoformat(),
+        "last_reviewed_text": format_day(tool.review.last_reviewed, lang),
         "review_by": review.review_by.isoformat(),
+        "owner": tool.review.owner,
         "outcomes": [
             {
                 "id": o.id,
                 "label": o.label.get(lang),
                 "text": _text(o.text, lang),
                 "date": o.date.isoformat() if o.date else "",
+                "date_text": format_day(o.date, lang) if o.date else "",
+                "continue_url": _continue_url(o.continue_with),
+                "continue_label": o.continue_with.label.get(lang) if o.continue_with else "",
             }
             for o in tool.outcomes
         ],
@@ -414,8 +487,21 @@ def tool_view(
             if tool.strictest_cite
             else None
         ),
+        "strictest_text": (
+            tool.strictest_text.get(lang)
+            if tool.strictest_text
+            else (labels or {}).get("tool.strictest", "")
+        ),
         "sources": [{"title": s.title, "url": str(s.url)} for s in tool.sources],
+        "labels": labels or {},
     }
+
+
+def script_json(view: dict[str, Any]) -> str:
+    """The view as JSON safe inside ``<script type="application/json">``: no ``<``, ``>`` or
+    ``&`` can end the element or start markup, whatever the data says."""
+    text = json.dumps(view, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 @dataclass(frozen=True)

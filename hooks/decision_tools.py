@@ -62,8 +62,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         )
         template = env.get_template(f"fragments/decision_tools/{FRAGMENTS[match['kind']]}")
         owner = site.current.contacts.get(tool.review.owner)
-        return template.render(
-            view=view, data=decision_tools.script_json(view), owner=owner
-        )
+        return template.render(view=view, data=decision_tools.script_json(view), owner=owner)
 
     return decision_tools.MARKER.sub(render, markdown)

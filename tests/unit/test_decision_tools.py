@@ -41,22 +41,24 @@ def example_cases() -> list:
     cases = []
     for path in sorted(EXAMPLES.glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        default = data.get("default", "no")
         cases += [
-            pytest.param(path.stem, ex, id=f"{path.stem}: {ex['name']}") for ex in data["examples"]
+            pytest.param(path.stem, ex, default, id=f"{path.stem}: {ex['name']}")
+            for ex in data["examples"]
         ]
     return cases
 
 
-def answered(view_: dict, answers: dict[str, str]) -> dict[str, str]:
-    """Every question not named in the example is answered 'no' (none of these)."""
-    return {qid: answers.get(qid, "no") for qid in view_["questions"]}
+def answered(view_: dict, answers: dict[str, str], default: str = "no") -> dict[str, str]:
+    """Every question not named in the example gets the file's default answer ('no')."""
+    return {qid: answers.get(qid, default) for qid in view_["questions"]}
 
 
-@pytest.mark.parametrize(("tool_id", "example"), example_cases())
-def test_evaluate_worked_example(tools, site, tool_id, example):
+@pytest.mark.parametrize(("tool_id", "example", "default"), example_cases())
+def test_evaluate_worked_example(tools, site, tool_id, example, default):
     assert example["source"]
     data = view(tools, site, tool_id)
-    result = evaluate(data, answered(data, example["answers"]))
+    result = evaluate(data, answered(data, example["answers"], default))
     assert result.pending is None
     assert result.outcome == example["expected"]
     assert result.deciding == example["deciding"]
@@ -72,6 +74,13 @@ def test_worked_examples_are_at_least_25_with_multi_rule_cases():
     assert len(examples) >= 25
     multi = [e for e in examples if e.get("also") or e.get("not_counted") or len(e["deciding"]) > 1]
     assert len(multi) >= 5
+
+
+def test_every_tool_has_worked_examples_for_most_outcomes(tools):
+    for tool_id, tool in tools.items():
+        data = yaml.safe_load((EXAMPLES / f"{tool_id}.yml").read_text(encoding="utf-8"))
+        reached = {example["expected"] for example in data["examples"]}
+        assert len(reached) >= min(len(tool.outcomes), 4) - 1, tool_id
 
 
 def test_evaluate_path_form_equals_mapping_form(tools, site):

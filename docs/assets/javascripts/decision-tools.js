@@ -223,8 +223,11 @@
       var note = el("p", { class: "hub-tool__strictest", text: this.view.strictest_text + " " });
       if (this.view.strictest_cite) note.appendChild(cites([this.view.strictest_cite]));
       section.appendChild(note);
+    }
+    var others = result.applied.filter(function (r) { return result.deciding.indexOf(r) < 0; });
+    if (others.length) {
       section.appendChild(el("h3", { text: this.t("applied") }));
-      section.appendChild(el("ul", {}, result.applied.map(function (r) { return self.ruleItem(r); })));
+      section.appendChild(el("ul", {}, others.map(function (r) { return self.ruleItem(r); })));
     }
     section.appendChild(el("h3", { text: this.t("your_answers") }));
     section.appendChild(el("ol", { class: "hub-tool__summary" }, result.steps.map(function (s) {

@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 GUIDES = sorted(p.stem for p in (ROOT / "docs/de/guides").glob("*.md") if p.stem != "index")
 EUR_LEX = "https://eur-lex.europa.eu/legal-content/{}/TXT/?uri=CELEX:32017R0745"
 NBSP = "\u00a0"
+# Pages with a review block in their front matter (guides and decision tools, both languages).
+REVIEWED = [p for p in (ROOT / "docs").rglob("*.md") if re.search(r"(?m)^review:", p.read_text())]
 
 
 def soup_of(site: Path, path: str) -> BeautifulSoup:
@@ -118,7 +120,7 @@ def test_every_guide_ends_with_legal_note_and_services(built_site: Path, prefix,
 
 def test_reviews_json_lists_every_reviewed_page(built_site: Path):
     pages = json.loads((built_site / "reviews.json").read_text(encoding="utf-8"))["pages"]
-    assert len(pages) == 24
+    assert len(pages) == len(REVIEWED)
     entry = next(p for p in pages if p["url"] == "en/guides/diga/")
     assert entry == {
         "page": "DiGA: Germany's fast track for digital health applications",
@@ -203,7 +205,7 @@ def test_staff_pages_are_noindex_outside_search_and_nav(built_site: Path):
             assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
             assert not soup.select(f'.md-nav a[href$="staff/{page}/"]')
     schedule = soup_of(built_site, "staff/reviews").select("tr[data-hub-due]")
-    assert len(schedule) == 24
+    assert len(schedule) == len(REVIEWED)
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "/staff/" not in sitemap and "/en/legal/mdr/</loc>" in sitemap
 

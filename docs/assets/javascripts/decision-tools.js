@@ -61,7 +61,8 @@
     this.view = JSON.parse(root.querySelector(".hub-tool__data").textContent);
     this.labels = this.view.labels;
     this.app = root.querySelector(".hub-tool__app");
-    this.live = el("p", { class: "hub-tool__live", role: "status", "aria-live": "polite" });
+    // The live region is in the page from the start: screen readers miss regions added late.
+    this.live = root.querySelector(".hub-tool__live");
     root.querySelector(".hub-tool__static").hidden = true;
     this.app.hidden = false;
   }
@@ -90,7 +91,6 @@
     var result = evaluate(this.view, path);
     this.app.textContent = "";
     this.live.textContent = "";
-    this.app.appendChild(this.live);
     if (result.steps.length) this.app.appendChild(this.stepList(result, path));
     var target;
     if (result.pending) {

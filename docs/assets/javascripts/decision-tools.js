@@ -291,6 +291,9 @@
     return el("p", { class: "hub-tool__buttons" }, [print, copy, restart]);
   };
 
+  // The walk itself, for the browser tests that compare it with the Python evaluator.
+  window.hubDecisionTools = { evaluate: evaluate };
+
   var tools = Array.prototype.map.call(document.querySelectorAll("[data-hub-tool]"), function (root) {
     var tool = new Tool(root);
     tool.render(false);

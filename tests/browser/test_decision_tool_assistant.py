@@ -3,12 +3,16 @@ and the back button, without JavaScript, and without accessibility violations.""
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from browser_support import PageProbe, run_axe
+from saxonyhub.decision_tools import evaluate
 
 LANGUAGES = {
     "": ("Frage", "Klasse III", "Regel\u00a08"),
@@ -166,3 +170,28 @@ def test_phone_width_has_no_horizontal_scroll(phone_probe: PageProbe, served_sit
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, path
+
+
+def test_browser_walk_matches_python_on_every_worked_example(probe: PageProbe, served_site: str):
+    """The page's JavaScript and saxonyhub.decision_tools.evaluate give the same result for
+    every worked example, on the JSON the page embeds."""
+    examples = Path(__file__).resolve().parents[1] / "fixtures/decision-tools/examples"
+    page = probe.page
+    checked = 0
+    for path in sorted(examples.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        default = data.get("default", "no")
+        page.goto(f"{served_site}en/guides/tools/{path.stem}/")
+        view = json.loads(page.locator("script.hub-tool__data").text_content())
+        for example in data["examples"]:
+            answers = {q: example["answers"].get(q, default) for q in view["questions"]}
+            expected = evaluate(view, answers)
+            walk = [answer for _, answer in expected.steps]
+            got = page.evaluate("([v, p]) => window.hubDecisionTools.evaluate(v, p)", [view, walk])
+            assert (got["outcome"], got["deciding"], got["applied"]) == (
+                expected.outcome,
+                expected.deciding,
+                expected.applied,
+            ), example["name"]
+            checked += 1
+    assert checked >= 25

@@ -4,8 +4,9 @@ events, plus open data, calendars and the base map.
 Events: on_files at priority -110 (after static-i18n has chosen this language's files) generates
 everything for the language being built (saxonyhub.data_pages) and gives profiles their page
 object (saxonyhub.search_body_page: a cheaper render of a search-only body); on_page_context
-hands the page template the entity a page shows and its schema.org JSON-LD. Reads
-saxonyhub.site.current.
+hands the page template the entity a page shows and its schema.org JSON-LD. Reads the data and
+the guide titles from the build state (saxonyhub.build_state) and records there which data file
+each generated page shows (HubBuild.data_sources, for hooks/edit_links.py).
 """
 
 from __future__ import annotations
@@ -17,66 +18,59 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import get_data
 
-import saxonyhub.site as site
+from saxonyhub.build_state import HubBuild, hub
 from saxonyhub.catalogue import technology_entries
 from saxonyhub.clock import build_date
-from saxonyhub.data_pages import PageBuilder
+from saxonyhub.data_pages import Generated, PageBuilder
 from saxonyhub.generated import inner_path, localized_page
 from saxonyhub.geomap import SaxonyMap
 from saxonyhub.jsonld import event_jsonld, organisation_jsonld
+from saxonyhub.page_meta import is_guide
+from saxonyhub.pages import PageIndex
 from saxonyhub.search_body_page import SearchBodyPage
 from saxonyhub.templating import language_root, page_language, theme_env
 
-# What page templates of data pages need besides the entity, set up once per language build.
-_page_globals: dict[str, Any] = {}
 
-
-def _written_pages(files: Files, root: str) -> set[str]:
-    """Docs paths (inside the language folder) of the Markdown pages written by hand."""
-    return {inner_path(f, root) for f in files.documentation_pages()}
-
-
-def _guide_titles(files: Files, root: str) -> dict[str, str]:
+def guide_titles(files: Files, root: str, pages: PageIndex) -> dict[str, str]:
+    """Guide id -> title, for the guides of this language build (drafts are not in ``files``)."""
     titles = {}
     for file in files.documentation_pages():
         inner = inner_path(file, root)
-        if inner.startswith("guides/") and inner != "guides/index.md":
-            _, meta = get_data(Path(file.abs_src_path).read_text(encoding="utf-8"))
-            titles[inner.removeprefix("guides/").removesuffix(".md")] = meta["title"]
+        page = pages.get(file.src_uri)
+        if is_guide(inner) and page is not None:
+            titles[inner.removeprefix("guides/").removesuffix(".md")] = page.title
     return titles
 
 
 @event_priority(-110)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    lang = page_language(config)
+    build, lang, env = hub(config), page_language(config), theme_env(config)
     root = language_root(config, lang)
-    env = theme_env(config)
     saxony = SaxonyMap.from_file(Path(config.config_file_path).parent / "data/geo/saxony.geojson")
-    _page_globals.update(saxony=saxony, entries=technology_entries(site.current.store))
-    builder = PageBuilder(
-        site.current.store,
-        env,
-        lang,
-        root,
-        saxony,
-        build_date(),
-        _written_pages(files, root),
-        _guide_titles(files, root),
-    )
-    generated = builder.build()
+    store = build.data.store
+    build.page_globals.update(saxony=saxony, entries=technology_entries(store))
+    titles = guide_titles(files, root, build.pages)
+    generated = PageBuilder(store, env, lang, root, saxony, build_date(), titles).build()
+    _add(files, config, build, generated, root)
+    base_map = env.get_template("fragments/map/base.svg").render(saxony=saxony)
+    files.append(File.generated(config, "assets/map/saxony.svg", content=base_map))
+    return files
+
+
+def _add(
+    files: Files, config: MkDocsConfig, build: HubBuild, generated: Generated, root: str
+) -> None:
+    """Hand MkDocs the generated pages and files; note which data file each page shows."""
     for path, content in generated.pages.items():
         file = localized_page(config, path, content)
-        file.data_source = generated.sources.get(path)
         files.append(file)
+        if path in generated.sources:
+            build.data_sources[file.src_uri] = generated.sources[path]
         if path in generated.search_body_pages:
             SearchBodyPage(None, file, config)  # becomes file.page; MkDocs then uses it
     for path, content in generated.files.items():
         files.append(File.generated(config, root + path, content=content))
-    base_map = env.get_template("fragments/map/base.svg").render(saxony=saxony)
-    files.append(File.generated(config, "assets/map/saxony.svg", content=base_map))
-    return files
 
 
 def on_page_context(
@@ -85,15 +79,22 @@ def on_page_context(
     kind, _, entity_id = str(page.meta.get("entity", "")).partition("/")
     if not entity_id:
         return context
-    store = site.current.store
-    entity = store.get(kind, entity_id)
+    build = hub(config)
     url = config.site_url + page.url
-    lang = page_language(config)
-    context.update(_page_globals, entity=entity, store=store)
+    context.update(entity_context(build, kind, entity_id, page_language(config), url))
+    return context
+
+
+def entity_context(
+    build: HubBuild, kind: str, entity_id: str, lang: str, url: str
+) -> dict[str, Any]:
+    """What the page template of one entity gets: the entity, the store, its JSON-LD."""
+    store = build.data.store
+    entity = store.get(kind, entity_id)
+    context = {**build.page_globals, "entity": entity, "store": store}
     if kind == "organisations":
         context["jsonld"] = organisation_jsonld(entity, lang, url)
     elif kind == "events":
-        context["jsonld"] = event_jsonld(
-            entity, lang, url, store.get("organisations", entity.organiser)
-        )
+        organiser = store.get("organisations", entity.organiser)
+        context["jsonld"] = event_jsonld(entity, lang, url, organiser)
     return context

@@ -15,13 +15,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import saxonyhub.glossary as glossary
-import saxonyhub.site as site
+from saxonyhub.build_state import hub
 from saxonyhub.templating import page_language
 
 
 @event_priority(-50)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    titles = glossary.abbreviation_titles(site.current.glossary, page_language(config))
+    titles = glossary.abbreviation_titles(hub(config).data.glossary, page_language(config))
     block = glossary.abbreviation_block(markdown, titles)
     if not block:
         return markdown

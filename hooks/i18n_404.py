@@ -1,10 +1,11 @@
 """Keep one 404 page per language: /404.html in German, /en/404.html in English.
 
 Every language build writes site/404.html, so stock static-i18n leaves the last language's page at
-the root (its issue #284). Events: on_post_build at priority 0, which runs before static-i18n's
-handler (-100) starts the next language (on_template_context resets the
-language switcher there): the default build keeps its page in memory, each later
-build moves its own page to <lang>/404.html and puts the default one back.
+the root (its issue #284). Events: on_template_context (the language switcher of the 404 page)
+and on_post_template: a build of another language than the default writes its page to
+<lang>/404.html itself and hands MkDocs the default language's page, which static-i18n's
+first build has already written to site/404.html, to write there again. In a one-language build
+(hooks/language_build.py) there is no such page yet; the merge keeps only <lang>/ of it.
 """
 
 from __future__ import annotations
@@ -14,11 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
+from saxonyhub.build_state import hub
 from saxonyhub.templating import page_language
-
-_default_page: dict[str, bytes] = {}
 
 
 def on_template_context(
@@ -34,17 +33,13 @@ def on_template_context(
     return context
 
 
-@event_priority(0)
-def on_post_build(*, config: MkDocsConfig) -> None:
-    site_dir = Path(config.site_dir)
-    page = site_dir / "404.html"
+def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
     lang = page_language(config)
-    if lang == config.extra["saxonyhub"]["default_language"]:
-        _default_page["html"] = page.read_bytes()
-        return
+    if template_name != "404.html" or lang == hub(config).settings.default_language:
+        return output
+    site_dir = Path(config.site_dir)
     target = site_dir / lang / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(page.read_bytes())
-    if "html" in _default_page:
-        page.write_bytes(_default_page["html"])
-    # else: a one-language build (hooks/language_build.py); the merge keeps only <lang>/ of it.
+    target.write_bytes(output.encode("utf-8"))  # as MkDocs writes templates
+    default_page = site_dir / "404.html"
+    return default_page.read_bytes().decode("utf-8") if default_page.is_file() else output

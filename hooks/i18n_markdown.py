@@ -11,7 +11,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-import saxonyhub.site as site
+from saxonyhub.build_state import hub
 from saxonyhub.templating import page_language
 
 SETTINGS = {
@@ -22,8 +22,8 @@ SETTINGS = {
 
 @event_priority(-110)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    lang = page_language(config)
+    lang, labels = page_language(config), hub(config).data.labels
     for (extension, option), key in SETTINGS.items():
         if extension in config.markdown_extensions:
-            config.mdx_configs.setdefault(extension, {})[option] = site.current.labels.t(key, lang)
+            config.mdx_configs.setdefault(extension, {})[option] = labels.t(key, lang)
     return config

@@ -15,6 +15,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from saxonyhub.build_state import hub
 from saxonyhub.search_split import write_language_indexes
 
 
@@ -23,7 +24,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is None or i18n.building:
         return  # a nested language build: the combined index is not complete yet
-    settings = config.extra["saxonyhub"]
+    settings = hub(config).settings
     site_dir = Path(config.site_dir)
     combined = json.loads((site_dir / "search/search_index.json").read_text(encoding="utf-8"))
-    write_language_indexes(site_dir, combined, settings["languages"], settings["default_language"])
+    write_language_indexes(site_dir, combined, list(settings.languages), settings.default_language)

@@ -28,7 +28,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = os.environ.get(BUILD_LANGUAGE, "")
     if not lang:
         return config
-    languages = config.extra["saxonyhub"]["languages"]
+    languages = [language.locale for language in config.plugins["i18n"].config.languages]
     if lang not in languages:
         raise PluginError(
             f"{BUILD_LANGUAGE}={lang!r} is not one of the site's languages "

@@ -1,7 +1,8 @@
 """A page per legal act (`legal/<act-id>/`) and an index of all acts (`legal/`), in each language.
 
 Events: on_files at priority -120, i.e. after static-i18n (-100) has picked this language's files
-and after hooks/citations.py (-110) has indexed who cites what. Renders
+and after hooks/citations.py (-110) has checked the citations; who cites what comes from
+HubBuild.citations. Renders
 fragments/citations/act-page.md and acts-index.md into generated files (nothing is written into
 docs/). Generated files get the attributes static-i18n gives real ones (locale, alternates), so
 that hreflang links and the language switcher lead to the counterpart page, and they are added to
@@ -18,14 +19,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 import saxonyhub.legal as legal
-import saxonyhub.site as site
+from saxonyhub.build_state import HubBuild, hub
 from saxonyhub.generated import localized_page
 from saxonyhub.templating import page_language, theme_env
 
 
-def _act_page(env: Environment, act: legal.LegalAct, lang: str) -> str:
-    pattern = partial(site.current.labels.t, lang=lang)
-    citing = legal.current_index.citing(lang, act.id) if legal.current_index else []
+def act_page(build: HubBuild, env: Environment, act: legal.LegalAct, lang: str) -> str:
+    """The Markdown of one act's page."""
+    pattern = partial(build.data.labels.t, lang=lang)
+    citing = build.citations.citing(lang, act.id)
     return env.get_template("fragments/citations/act-page.md").render(
         act=act,
         citing=citing,
@@ -34,10 +36,10 @@ def _act_page(env: Environment, act: legal.LegalAct, lang: str) -> str:
     )
 
 
-def _index_page(env: Environment, lang: str) -> str:
-    acts = site.current.legal_acts.acts
-    index = legal.current_index
-    counts = {act.id: len(index.citing(lang, act.id)) if index else 0 for act in acts}
+def index_page(build: HubBuild, env: Environment, lang: str) -> str:
+    """The Markdown of the acts index."""
+    acts = build.data.legal_acts.acts
+    counts = {act.id: len(build.citations.citing(lang, act.id)) for act in acts}
     return env.get_template("fragments/citations/acts-index.md").render(
         acts=acts, counts=counts, src=legal.act_page
     )
@@ -45,8 +47,9 @@ def _index_page(env: Environment, lang: str) -> str:
 
 @event_priority(-120)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    env, lang = theme_env(config), page_language(config)
-    files.append(localized_page(config, legal.INDEX_PAGE, _index_page(env, lang), in_nav=True))
-    for act in site.current.legal_acts.acts:
-        files.append(localized_page(config, legal.act_page(act), _act_page(env, act, lang)))
+    build, env, lang = hub(config), theme_env(config), page_language(config)
+    index = index_page(build, env, lang)
+    files.append(localized_page(config, legal.INDEX_PAGE, index, in_nav=True))
+    for act in build.data.legal_acts.acts:
+        files.append(localized_page(config, legal.act_page(act), act_page(build, env, act, lang)))
     return files

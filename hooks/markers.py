@@ -1,13 +1,18 @@
 """Replace data markers such as `<!-- data:operator -->` in Markdown with rendered fragments.
 
-Events: on_page_markdown. Reads saxonyhub.site.current (loaded by site_data.py), the news list
-(collected by news.py), the review schedule (reviews.py) and the translation report
-(translation_status.py); renders overrides/fragments/<feature>/*. An unknown marker fails the build.
+Events: on_page_markdown (default priority; listed before citations.py in mkdocs.yml, so that
+citations in marker output are replaced as well, and before glossary.py at -50). Reads the build
+state (saxonyhub.build_state.HubBuild): data, the news list (collected by news.py), the review
+schedule (reviews.py) and the translation report (translation_status.py); renders
+overrides/fragments/<feature>/*. An unknown marker fails the build.
+
+A renderer is ``(build, env, lang, page) -> str``, pure given its arguments.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,16 +22,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import saxonyhub.glossary as glossary
-import saxonyhub.news as news
 import saxonyhub.review as review
-import saxonyhub.site as site
-import saxonyhub.translation as translation
+from saxonyhub.build_state import HubBuild, hub
 from saxonyhub.i18n import page_url
 from saxonyhub.templating import expand_markers, page_language, theme_env
 
 
-def _other_language(lang: str) -> str:
-    return "en" if lang == "de" else "de"
+def _other_language(build: HubBuild, lang: str) -> str:
+    return build.settings.other_languages(lang)[0]
 
 
 def _link(page: Page) -> Callable[[str], str]:
@@ -36,37 +39,37 @@ def _link(page: Page) -> Callable[[str], str]:
     )
 
 
-def _operator(env: Environment, lang: str, page: Page) -> str:
-    return env.get_template("fragments/legal/operator.html").render(operator=site.current.operator)
+def _operator(build: HubBuild, env: Environment, lang: str, page: Page) -> str:
+    return env.get_template("fragments/legal/operator.html").render(operator=build.data.operator)
 
 
-def _news_list(env: Environment, lang: str, page: Page) -> str:
-    return env.get_template("fragments/news/list.md").render(items=news.current_items)
+def _news_list(build: HubBuild, env: Environment, lang: str, page: Page) -> str:
+    return env.get_template("fragments/news/list.md").render(items=build.news)
 
 
-def _glossary(env: Environment, lang: str, page: Page) -> str:
-    data = site.current.glossary
+def _glossary(build: HubBuild, env: Environment, lang: str, page: Page) -> str:
+    data = build.data.glossary
     return env.get_template("fragments/glossary/list.md").render(
         sections=glossary.glossary_sections(data, lang),
         by_id=data.by_id(),
-        other_lang=_other_language(lang),
+        other_lang=_other_language(build, lang),
     )
 
 
-def _review_schedule(env: Environment, lang: str, page: Page) -> str:
+def _review_schedule(build: HubBuild, env: Environment, lang: str, page: Page) -> str:
     return env.get_template("fragments/staff/review-schedule.html").render(
-        entries=review.current_entries,
-        contacts=site.current.contacts,
+        entries=build.reviews,
+        contacts=build.data.contacts,
         soon_days=review.SOON_DAYS,
         link=_link(page),
     )
 
 
-def _translation_status(env: Environment, lang: str, page: Page) -> str:
-    default = env.globals["default_lang"]
+def _translation_status(build: HubBuild, env: Environment, lang: str, page: Page) -> str:
+    default = build.settings.default_language
     return env.get_template("fragments/staff/translation-status.html").render(
-        statuses=translation.current_report.values(),
-        other_lang=_other_language(default),
+        statuses=build.translations.values(),
+        other_lang=_other_language(build, default),
         url=lambda language, path: page_url(f"{language}/{path}", default),
         link=_link(page),
     )
@@ -84,8 +87,9 @@ RENDERERS = {
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if "<!--" not in markdown:
         return markdown
+    renderers = {name: partial(render, hub(config)) for name, render in RENDERERS.items()}
     env = theme_env(config)
-    result, unknown = expand_markers(markdown, RENDERERS, env, page_language(config), page)
+    result, unknown = expand_markers(markdown, renderers, env, page_language(config), page)
     if unknown:
         raise PluginError(
             f"docs/{page.file.src_uri}: unknown data marker(s): {', '.join(unknown)} "

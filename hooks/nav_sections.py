@@ -9,6 +9,8 @@ marks a link as the current page (`aria-current`) only for the page itself, so n
 be the page the visitor is on.
 
 Events: on_page_context (mark) and on_post_page (unmark: the navigation is shared by all pages).
+The navigation pages by URL and the marked pages are kept in the build state
+(HubBuild.nav_owners, HubBuild.marked_pages).
 """
 
 from __future__ import annotations
@@ -19,35 +21,29 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from saxonyhub.build_state import hub
 from saxonyhub.navigation import owning_nav_page
-
-_marked: list[Page] = []
-# Navigation pages by URL, for the navigation of the build in progress (one per language build).
-_owners: tuple[Navigation | None, dict[str, Page]] = (None, {})
-
-
-def _pages_by_url(nav: Navigation) -> dict[str, Page]:
-    global _owners
-    if _owners[0] is not nav:
-        _owners = (nav, {p.url: p for p in nav.pages})
-    return _owners[1]
 
 
 def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    owners = _pages_by_url(nav)
+    build = hub(config)
+    if not build.nav_owners:  # the navigation is complete once pages render
+        build.nav_owners.update({p.url: p for p in nav.pages})
+    owners = build.nav_owners
     if owners.get(page.url) is page:
         return context  # in the navigation: MkDocs marks it and its sections itself
     home_url = nav.homepage.url if nav.homepage else ""
     owner_url = owning_nav_page(page.url, list(owners), home_url)
     if owner_url is not None:
         owners[owner_url].active = True  # also marks its sections (Page.active's setter)
-        _marked.append(owners[owner_url])
+        build.marked_pages.append(owners[owner_url])
     return context
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    while _marked:
-        _marked.pop().active = False
+    marked = hub(config).marked_pages
+    while marked:
+        marked.pop().active = False
     return output

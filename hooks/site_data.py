@@ -1,9 +1,10 @@
-"""Load and validate data/ once per build and give templates the filters they need.
+"""Load and check settings, data/ and docs/ into this build's HubBuild; register the filters.
 
-Events: on_config (load data into saxonyhub.site.current; fail with every problem at once),
-on_files (drop template fragments from the output),
-on_env (register the `loc` and `day` filters on the theme environment). Runs before the
-other project hooks, which read saxonyhub.site.current.
+Events: on_config at priority 100, before every other project hook (hooks/language_build.py at
+200 only picks the language): makes the build state (saxonyhub.build_state.HubBuild) for each
+language build and `mkdocs serve` rebuild, failing with every data or settings problem at once;
+the other hooks read it with saxonyhub.build_state.hub(config). on_files drops template fragments
+from the output. on_env registers the `loc` and `day` filters on the theme environment.
 """
 
 from __future__ import annotations
@@ -16,17 +17,30 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-import saxonyhub.site as site
+from saxonyhub.build_state import attach, load_build
+from saxonyhub.problems import ProblemList
+from saxonyhub.settings import settings_marks
 from saxonyhub.templating import register_filters
+
+
+def _languages(config: MkDocsConfig) -> list[tuple[str, bool]]:
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [(str(config.theme["language"]), True)]
+    return [(lang.locale, lang.default) for lang in i18n.config.languages]
 
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    project_dir = Path(config.config_file_path).parent
-    try:
-        site.current = site.load_site_data(project_dir)
-    except site.DataError as error:
-        raise PluginError(f"Invalid data:\n{error}") from None
+    config_file = Path(config.config_file_path)
+    marks = settings_marks(config_file.read_text(encoding="utf-8"))
+    extra = config.extra.get("saxonyhub")
+    build, checks = load_build(config_file.parent, extra, _languages(config), marks)
+    for title, problems in (("Invalid data", checks.data), ("Invalid settings", checks.settings)):
+        if ProblemList(problems).errors:
+            raise PluginError(f"{title}:\n{ProblemList(problems).report()}")
+    assert build is not None  # no errors, so load_build made it
+    attach(config, build)
     return config
 
 
@@ -41,7 +55,4 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     register_filters(env, config)
-    # MkDocs creates the environment with auto_reload, so Jinja stats every template file on
-    # every include; one build never sees a template change (serve makes a new environment).
-    env.auto_reload = False
     return env

@@ -26,6 +26,7 @@ from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
 from saxonyhub.language_merge import MergeError, merge_language_sites  # noqa: E402
+from saxonyhub.settings import i18n_languages  # noqa: E402
 
 
 @dataclass
@@ -59,15 +60,13 @@ def site_languages(project: Path) -> tuple[list[str], str]:
             config = yaml_load(file)
     except (OSError, ConfigurationError) as error:
         raise ProjectError(str(error)) from None
-    try:
-        settings = config["extra"]["saxonyhub"]
-        default, languages = settings["default_language"], list(settings["languages"])
-    except (KeyError, TypeError):
+    declared = i18n_languages(config.get("plugins") if isinstance(config, dict) else None)
+    defaults = [lang for lang, default in declared if default]
+    if len(defaults) != 1:
         raise ProjectError(
-            "mkdocs.yml: extra.saxonyhub must name the languages, e.g. "
-            "`default_language: de` and `languages: [de, en]`"
-        ) from None
-    return [default, *(lang for lang in languages if lang != default)], default
+            "mkdocs.yml: the i18n plugin must list the languages, exactly one with `default: true`"
+        )
+    return [defaults[0], *(lang for lang, default in declared if not default)], defaults[0]
 
 
 def wait_measured(process: subprocess.Popen) -> tuple[int, float, float]:

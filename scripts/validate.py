@@ -15,56 +15,55 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from mkdocs.exceptions import ConfigurationError  # noqa: E402
+from mkdocs.utils.yaml import yaml_load  # noqa: E402
+
+from saxonyhub.build_state import load_build  # noqa: E402
 from saxonyhub.data_pages import generated_paths  # noqa: E402
-from saxonyhub.decision_tools import docs_marker_problems, load_tools  # noqa: E402
 from saxonyhub.drafts import draft_notices  # noqa: E402
-from saxonyhub.legal import page_paths, scan_docs  # noqa: E402
+from saxonyhub.legal import page_paths  # noqa: E402
 from saxonyhub.navigation import nav_problems  # noqa: E402
-from saxonyhub.page_meta import PageReferences, validate_docs  # noqa: E402
-from saxonyhub.problems import ProblemList  # noqa: E402
+from saxonyhub.problems import Problem, ProblemList  # noqa: E402
 from saxonyhub.review import due_notices, review_entries  # noqa: E402
-from saxonyhub.site import DataError, SiteData, load_site_data  # noqa: E402
-
-DEFAULT_LANGUAGE = "de"  # extra.saxonyhub.default_language in mkdocs.yml
+from saxonyhub.settings import CONFIG_FILE, i18n_languages, settings_marks  # noqa: E402
 
 
-def _load_data(root: Path, problems: ProblemList) -> SiteData | None:
+def _config(root: Path, problems: ProblemList) -> dict[str, Any]:
+    """mkdocs.yml as MkDocs reads it (with its `!ENV` tags), or {} if it cannot be read."""
     try:
-        data = load_site_data(root)
-    except DataError as error:
-        problems.extend(error.problems.items)
-        return None
-    problems.extend(data.notices)
-    return data
+        text = (root / CONFIG_FILE).read_text(encoding="utf-8")
+        config = yaml_load(text)
+    except (OSError, ConfigurationError) as error:
+        problems.add(Problem(CONFIG_FILE, 0, 0, "", f"cannot be read: {error}"))
+        return {}
+    return {**config, "marks": settings_marks(text)} if isinstance(config, dict) else {}
 
 
 def collect(root: Path, today: dt.date | None = None) -> ProblemList:
-    """Run every check below ``root`` and return all problems found.
+    """Run every check below ``root`` and return all problems found: the checks of the build
+    (saxonyhub.build_state.load_build), then those only staff need before a pull request.
 
     Arguments:
         today: the date review notices are measured against (default: the real date).
     """
     problems = ProblemList()
-    data = _load_data(root, problems)
-    references = (
-        PageReferences(frozenset(data.contacts), frozenset(data.services)) if data else None
-    )
-    pages, page_problems = validate_docs(root / "docs", references)
-    problems.extend(page_problems)
-    if data is not None:
-        problems.extend(scan_docs(root / "docs", data.legal_acts.by_id())[1])
-        tools, tool_problems = load_tools(
-            root / "data", data.legal_acts.by_id(), set(data.contacts)
-        )
-        problems.extend(tool_problems + docs_marker_problems(root / "docs", tools))
-        problems.extend(draft_notices(pages, data.store))
-        generated = generated_paths(data.store) | page_paths(data.legal_acts)
+    config = _config(root, problems)
+    extra = (config.get("extra") or {}).get("saxonyhub")
+    languages = i18n_languages(config.get("plugins"))
+    build, checks = load_build(root, extra, languages, config.get("marks", {}))
+    problems.extend(checks.all().items)
+    if build is not None:
+        pages = build.pages.metas
+        problems.extend(draft_notices(pages, build.data.store))
+        generated = generated_paths(build.data.store) | page_paths(build.data.legal_acts)
         problems.extend(nav_problems(root, pages, generated))
-    problems.extend(due_notices(review_entries(pages, DEFAULT_LANGUAGE), today or dt.date.today()))
+        entries = review_entries(pages, build.settings.default_language)
+        problems.extend(due_notices(entries, today or dt.date.today()))
     return problems
 
 

@@ -79,12 +79,10 @@ class PageBuilder:
         root: str,
         saxony: SaxonyMap,
         today: dt.date,
-        existing_pages: set[str],
         guide_titles: dict[str, str],
     ) -> None:
         self.store, self.env, self.lang, self.root, self.map = store, env, lang, root, saxony
         self.today = today
-        self.existing = existing_pages  # docs paths of written pages in this language
         self.guide_titles = guide_titles  # guide id -> title, for guides in this language
         self.entries = catalogue.technology_entries(store)
         self.out = Generated()
@@ -103,9 +101,7 @@ class PageBuilder:
             "store": self.store,
             "lang": self.lang,
             "entries": self.entries,
-            "page_path": path,
             "link": lambda target: md_link(path, target),
-            "exists": lambda target: target in self.existing or target in self.out.pages,
             "asset": lambda target: _asset(self.root, path, target),
             "org_href": lambda org: href(path, f"organisations/{org.id}.md"),
             "org_label": lambda org: org.name,
@@ -113,7 +109,6 @@ class PageBuilder:
             "services_by_id": lambda ids: [store_get("services", i) for i in ids],
             "guide_titles": self.guide_titles,
             "saxony": self.map,
-            "today": self.today,
         }
         content = self.env.get_template(f"fragments/pages/{template}").render(**common, **context)
         self.out.pages[path] = content

@@ -11,7 +11,8 @@ The same evaluation runs in Python (:func:`evaluate`, unit-tested on worked exam
 browser (docs/assets/javascripts/decision-tools.js), both on the JSON of :func:`tool_view`, which
 the page embeds. Checks beyond the model (:func:`check_tool`): unknown question or rule ids,
 questions nothing leads to, a path that ends without any rule, cycles, unknown contacts, and
-citations to unknown acts. `make validate` and the build call :func:`load_tools`.
+citations to unknown acts. `make validate` and the build get them from one call of
+:func:`load_tools` in saxonyhub.build_state.load_build.
 """
 
 from __future__ import annotations
@@ -19,12 +20,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from .site import SiteData
 
 from .i18n import LocalizedText, format_day
 from .legal import CitationError, LegalAct, cite, parse_reference
@@ -550,11 +556,16 @@ def find_markers(markdown: str) -> list[tuple[str, str]]:
     return [(m.group("kind"), m.group("id")) for m in MARKER.finditer(markdown)]
 
 
-def docs_marker_problems(docs_dir: Path, tools: dict[str, DecisionTool]) -> list[Problem]:
-    """Markers in pages that name a tool without a valid data file."""
+def marker_problems(
+    pages: Iterable[tuple[str, str]], tools: dict[str, DecisionTool]
+) -> list[Problem]:
+    """Markers that name a tool without a valid data file.
+
+    Arguments:
+        pages: (path below docs/, text) of every page, e.g. from the build's page index.
+    """
     problems = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
+    for path, text in pages:
         if "decision-tool" not in text:
             continue
         for number, line in enumerate(text.splitlines(), start=1):
@@ -562,7 +573,7 @@ def docs_marker_problems(docs_dir: Path, tools: dict[str, DecisionTool]) -> list
                 if match.group("id") not in tools:
                     problems.append(
                         Problem(
-                            f"docs/{path.relative_to(docs_dir).as_posix()}",
+                            f"docs/{path}",
                             number,
                             match.start() + 1,
                             "marker",
@@ -571,3 +582,31 @@ def docs_marker_problems(docs_dir: Path, tools: dict[str, DecisionTool]) -> list
                         )
                     )
     return problems
+
+
+FRAGMENTS = {"decision-tool": "tool.html", "decision-tool-table": "table.html"}
+
+
+def render_markers(
+    markdown: str, tools: dict[str, DecisionTool], data: SiteData, env: Environment, lang: str
+) -> str:
+    """``markdown`` with each tool marker replaced by its fragment (fragments/decision_tools/).
+
+    Raises:
+        ValueError: a marker names no valid tool (pages on disk are checked before the build;
+            only a generated page could get here).
+    """
+    labels = data.labels
+    texts = {key: labels.t(key, lang) for key in labels.root if key.startswith("tool.")}
+    acts = data.legal_acts.by_id()
+
+    def render(match: re.Match[str]) -> str:
+        tool = tools.get(match["id"])
+        if tool is None:
+            raise ValueError(f"unknown decision tool in {match[0]}")
+        view = tool_view(tool, lang, acts, lambda key: labels.t(key, lang), texts)
+        template = env.get_template(f"fragments/decision_tools/{FRAGMENTS[match['kind']]}")
+        owner = data.contacts.get(tool.review.owner)
+        return template.render(view=view, data=script_json(view), owner=owner)
+
+    return MARKER.sub(render, markdown)

@@ -7,14 +7,32 @@ a published entry names it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+
+from mkdocs.structure.files import File
 
 from .datastore import DataStore
 from .page_meta import PageMeta, read_page_meta
+from .pages import PageIndex
 from .problems import Problem
 
 PAGE_HINT = "delete the line 'draft: true' when the page is ready to be published"
 ENTRY_HINT = "delete the line 'draft: true' when the entry is ready to be published"
+
+
+def draft_files(files: Iterable[File], pages: PageIndex) -> list[File]:
+    """The files of ``files`` whose page is a draft (generated files have no page on disk).
+
+    A page whose front matter is broken is not treated as a draft: validation reports it and
+    the build fails, which is safer than silently leaving it out.
+    """
+    drafts = []
+    for file in files:
+        meta = pages.meta(file.src_uri) if file.abs_src_path is not None else None
+        if meta is not None and meta.draft:
+            drafts.append(file)
+    return drafts
 
 
 def is_draft_page(path: Path, display_name: str) -> bool:

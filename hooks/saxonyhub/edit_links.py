@@ -19,6 +19,12 @@ def repo_url_problem(repo_url: str) -> str | None:
     )
 
 
+def docs_edit_uri(repo_url: str) -> str | None:
+    """MkDocs' ``edit_uri`` for the Markdown pages: absolute, so that ``repo_url`` can stay unset
+    (MkDocs appends each page's path below docs/); None without a repository (no buttons)."""
+    return f"{repo_url}/edit/{EDIT_BRANCH}/docs/" if repo_url else None
+
+
 def edit_url(repo_url: str, docs_path: str | None) -> str | None:
     """The edit address of a page, or None when there is no repository or no source file.
 

@@ -13,6 +13,7 @@ from types import SimpleNamespace
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
 
+from .build_state import hub
 from .templating import language_root, page_language
 
 
@@ -37,7 +38,7 @@ def localized_page(
     file.norm_src_uri = path
     file.alternates = {
         other: SimpleNamespace(url=_url(language_root(config, other) + path), page=None)
-        for other in config.extra["saxonyhub"]["languages"]
+        for other in hub(config).settings.languages
     }
     file.alternates[lang] = file
     i18n = config.plugins.get("i18n")

@@ -46,7 +46,3 @@ def guide_view(
     ]
     owner = data.contacts.get(review.owner) if review else None
     return GuideView(review, owner, services, data.contacts[contact_id])
-
-
-# Ids of services with a page in the language build in progress; replaced by hooks/guides.py.
-current_service_pages: set[str] = set()

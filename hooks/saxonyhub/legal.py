@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
@@ -358,24 +358,30 @@ def _title(text: str, fallback: str) -> str:
 
 
 def scan_docs(docs_dir: Path, acts: dict[str, LegalAct]) -> tuple[CitationIndex, list[Problem]]:
-    """Index every citation in the Markdown pages below ``docs_dir`` (all languages).
+    """Index every citation in the Markdown files below ``docs_dir`` (:func:`index_citations`)."""
+    pages = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        pages.append((path.relative_to(docs_dir).as_posix(), text, None))
+    return index_citations(pages, acts)
+
+
+def index_citations(
+    pages: Iterable[tuple[str, str, str | None]], acts: dict[str, LegalAct]
+) -> tuple[CitationIndex, list[Problem]]:
+    """Index every citation in the given pages (all languages, so one build reports every mistake).
+
+    Arguments:
+        pages: (path below docs/, text, title or None to read it from the front matter).
 
     Returns:
         Who cites what per language, and a problem for each citation that cannot be resolved.
     """
     index, problems = CitationIndex(), []
-    for path in sorted(docs_dir.rglob("*.md")):
-        relative = path.relative_to(docs_dir).as_posix()
-        text = path.read_text(encoding="utf-8")
+    for relative, text, title in pages:
         references, found = scan_page(text, f"docs/{relative}", acts)
         problems += found
         lang, _, inner = relative.partition("/")
-        title = _title(text, inner)
         for reference in references:
-            index.add(lang, inner, title, reference)
+            index.add(lang, inner, title or _title(text, inner), reference)
     return index, problems
-
-
-# Who cites what in the build in progress; replaced by hooks/citations.py in on_files of every
-# language build and read by hooks/legal_pages.py.
-current_index: CitationIndex | None = None

@@ -34,8 +34,3 @@ def feed_updated(items: list[NewsItem]) -> dt.datetime:
     """The feed's <updated>: the newest item's date, so that builds stay reproducible."""
     newest = max((item.date for item in items), default=dt.date(2014, 1, 1))
     return dt.datetime.combine(newest, dt.time(0, 0), tzinfo=dt.UTC)
-
-
-# News items of the language build in progress, newest first; replaced by hooks/news.py in
-# on_files of every language build and read by the news-list marker.
-current_items: list[NewsItem] = []

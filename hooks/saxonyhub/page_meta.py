@@ -125,12 +125,18 @@ def split_front_matter(text: str) -> tuple[str | None, int]:
 def read_page_meta(
     path: Path, display_name: str, references: PageReferences | None = None
 ) -> tuple[PageMeta | None, list[Problem]]:
-    """Parse and validate the front matter of one Markdown file.
+    """Parse and validate the front matter of one Markdown file (see :func:`parse_page_meta`)."""
+    return parse_page_meta(path.read_text(encoding="utf-8"), display_name, references)
+
+
+def parse_page_meta(
+    text: str, display_name: str, references: PageReferences | None = None
+) -> tuple[PageMeta | None, list[Problem]]:
+    """Parse and validate the front matter of one Markdown page's text.
 
     Arguments:
         references: known contact and service ids; without them, ids are not checked.
     """
-    text = path.read_text(encoding="utf-8")
     yaml_text, first_line = split_front_matter(text)
     if yaml_text is None:
         return None, [
@@ -188,14 +194,24 @@ def validate_docs(
     problems: list[Problem] = []
     for path in sorted(docs_dir.rglob("*.md")):
         relative = path.relative_to(docs_dir).as_posix()
-        meta, found = read_page_meta(path, f"docs/{relative}", references)
+        meta, found = check_page(relative, path.read_text(encoding="utf-8"), references)
         problems.extend(found)
         if meta is not None:
             metas[relative] = meta
-            if not meta.draft:
-                problems.extend(placeholder_problems(path, f"docs/{relative}"))
-            problems.extend(guide_problems(relative, meta))
     return metas, problems
+
+
+def check_page(
+    relative: str, text: str, references: PageReferences | None = None
+) -> tuple[PageMeta | None, list[Problem]]:
+    """Every check of one page's front matter and text (``relative``: path below docs/)."""
+    display_name = f"docs/{relative}"
+    meta, problems = parse_page_meta(text, display_name, references)
+    if meta is not None:
+        if not meta.draft:
+            problems.extend(placeholders_in(text, display_name))
+        problems.extend(guide_problems(relative, meta))
+    return meta, problems
 
 
 # Scaffolds (`make new`) mark the text still to be written with this word.
@@ -203,11 +219,15 @@ PLACEHOLDER = "TODO"
 
 
 def placeholder_problems(path: Path, display_name: str) -> list[Problem]:
+    """The first scaffold placeholder left in a page file (see :func:`placeholders_in`)."""
+    return placeholders_in(path.read_text(encoding="utf-8"), display_name)
+
+
+def placeholders_in(text: str, display_name: str) -> list[Problem]:
     """The first scaffold placeholder left in a page that is about to be published.
 
     Comments in the front matter are skipped: the scaffold's comments mention TODO themselves.
     """
-    text = path.read_text(encoding="utf-8")
     match = _FRONT_MATTER.match(text)
     front_lines = match.group(0).count("\n") if match else 0
     for number, line in enumerate(text.splitlines(), start=1):
@@ -248,8 +268,3 @@ def guide_problems(relative: str, meta: PageMeta) -> list[Problem]:
         )
         for key in missing
     ]
-
-
-# Front matter of every page in the build in progress, by path below docs/ ("de/index.md");
-# replaced by hooks/page_meta.py in on_pre_build and read by the review and guide hooks.
-current: dict[str, PageMeta] = {}

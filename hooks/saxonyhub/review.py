@@ -112,7 +112,3 @@ def due_notices(entries: list[ReviewEntry], today: dt.date) -> list[Problem]:
             )
         )
     return notices
-
-
-# Reviewed pages of the build in progress; replaced by hooks/reviews.py in on_pre_build.
-current_entries: list[ReviewEntry] = []

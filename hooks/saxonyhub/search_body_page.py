@@ -23,18 +23,20 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-EXTENSIONS = ("toc", "abbr")
+from .build_state import hub
 
-_converters: dict[str, markdown.Markdown] = {}
+EXTENSIONS = ("toc", "abbr")
 
 
 def converter(config: MkDocsConfig) -> markdown.Markdown:
-    """The shared converter for the site's current extension settings (toc differs by language)."""
+    """The shared converter for the site's current extension settings (toc differs by language),
+    kept in the build state."""
+    converters = hub(config).converters
     settings = {name: dict(config.mdx_configs.get(name, {})) for name in EXTENSIONS}
     key = json.dumps(settings, sort_keys=True, default=repr)
-    if key not in _converters:
-        _converters[key] = markdown.Markdown(extensions=EXTENSIONS, extension_configs=settings)
-    return _converters[key]
+    if key not in converters:
+        converters[key] = markdown.Markdown(extensions=EXTENSIONS, extension_configs=settings)
+    return converters[key]
 
 
 def _ids(tokens: list[dict[str, Any]]) -> Iterator[str]:

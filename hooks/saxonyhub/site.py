@@ -64,8 +64,3 @@ def load_site_data(project_dir: Path) -> SiteData:
         raise DataError(problems)
     values = {name: value for name, (value, _) in loaded.items()}
     return SiteData(**values, notices=problems.notices)
-
-
-# The build's current data. Hook modules are imported once per process (and `mkdocs serve` does not
-# reload them), so the data hook replaces this object at the start of every build.
-current: SiteData | None = None

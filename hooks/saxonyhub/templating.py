@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import markdown
@@ -12,7 +13,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
-from . import site
+from .build_state import hub
 from .fields import Text, TextList
 from .i18n import format_day, localize
 
@@ -31,12 +32,19 @@ def markdown_block(value: object) -> str:
     return html.escape(str(value), quote=False)
 
 
-def markdown_html(value: object) -> Markup:
-    """Markdown-subset data text as HTML, with any HTML in it shown as text."""
-    return Markup(_MARKDOWN.reset().convert(html.escape(str(value), quote=False)))  # noqa: S704
+def markdown_html(value: object, converter: markdown.Markdown | None = None) -> Markup:
+    """Markdown-subset data text as HTML, with any HTML in it shown as text.
+
+    Arguments:
+        converter: a :func:`subset_converter` to reuse (the theme environment keeps one).
+    """
+    md = (converter or subset_converter()).reset()
+    return Markup(md.convert(html.escape(str(value), quote=False)))  # noqa: S704
 
 
-_MARKDOWN = markdown.Markdown(extensions=["sane_lists"])
+def subset_converter() -> markdown.Markdown:
+    """The Markdown converter of data texts (the Markdown subset staff may write in data/)."""
+    return markdown.Markdown(extensions=["sane_lists"])
 
 
 def ics_text(value: object) -> str:
@@ -63,49 +71,45 @@ def page_language(config: MkDocsConfig) -> str:
 
 def inner_path(src_uri: str, config: MkDocsConfig) -> str:
     """A page's path inside its language folder: ``en/guides/x.md`` -> ``guides/x.md``."""
-    lang, _, rest = src_uri.partition("/")
-    return rest if lang in config.extra["saxonyhub"]["languages"] else src_uri
+    return hub(config).settings.inner_path(src_uri)
 
 
 def language_root(config: MkDocsConfig, lang: str | None = None) -> str:
     """Where a language lives in the site: "" for the default language, "en/" for English."""
-    lang = lang or page_language(config)
-    return "" if lang == config.extra["saxonyhub"]["default_language"] else f"{lang}/"
+    return hub(config).settings.language_root(lang or page_language(config))
 
 
 def register_filters(env: Environment, config: MkDocsConfig) -> None:
     """Add the project's filters: ``loc`` picks the page's language, ``day`` formats a date."""
     lang = page_language(config)
+    build = hub(config)
+    labels = build.data.labels
     env.filters["loc"] = lambda value, language=None: localize(value, language or lang)
     env.filters["day"] = lambda value, language=None: format_day(value, language or lang)
-    env.globals["label"] = lambda key, language=None: site.current.labels.t(key, language or lang)
+    env.globals["label"] = lambda key, language=None: labels.t(key, language or lang)
     env.filters["text"] = markdown_text
     env.filters["mdblock"] = markdown_block
     env.filters["ics"] = ics_text
-    env.filters["markdown"] = markdown_html
+    env.filters["markdown"] = partial(markdown_html, converter=subset_converter())
     env.globals["pick"] = lambda value, language=None: pick(value, language or lang)
     env.globals["page_lang"] = lang
-    env.globals["default_lang"] = config.extra["saxonyhub"]["default_language"]
-    env.globals["lang_root"] = language_root(config, lang)
-
-
-_envs: dict[tuple[int, str], Environment] = {}
+    env.globals["default_lang"] = build.settings.default_language
+    env.globals["lang_root"] = build.settings.language_root(lang)
 
 
 def theme_env(config: MkDocsConfig) -> Environment:
     """The theme's Jinja environment with the project's filters, one per build and language.
 
-    Keyed by the config object: `mkdocs serve` makes a new one for every rebuild, so edited
+    Kept in the build state: `mkdocs serve` makes a new one for every rebuild, so edited
     templates are picked up there too.
     """
-    key = (id(config), page_language(config))
-    if key not in _envs:
+    envs, lang = hub(config).envs, page_language(config)
+    if lang not in envs:
         env = config.theme.get_env()
-        env.auto_reload = False  # see hooks/site_data.py on_env
         register_filters(env, config)
-        _envs.clear()
-        _envs[key] = env
-    return _envs[key]
+        envs.clear()
+        envs[lang] = env
+    return envs[lang]
 
 
 MarkerRenderer = Callable[[Environment, str, Any], str]

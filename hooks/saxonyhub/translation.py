@@ -68,13 +68,22 @@ class PageStatus:
 
 
 def page_status(german: Path | None, english: Path | None, path: str) -> PageStatus:
-    """Compare one German/English pair; either file may be missing."""
-    if english is None or not english.exists():
+    """Compare one German/English pair of files; either file may be missing."""
+
+    def read(file: Path | None) -> str | None:
+        return file.read_text(encoding="utf-8") if file is not None and file.exists() else None
+
+    return text_status(read(german), read(english), path)
+
+
+def text_status(german: str | None, english: str | None, path: str) -> PageStatus:
+    """Compare the texts of one German/English pair; either may be missing (None)."""
+    if english is None:
         return PageStatus(path, Status.MISSING)
-    if german is None or not german.exists():
+    if german is None:
         return PageStatus(path, Status.NO_SOURCE)
-    expected = source_hash(german.read_text(encoding="utf-8"))
-    recorded = recorded_hash(english.read_text(encoding="utf-8"))
+    expected = source_hash(german)
+    recorded = recorded_hash(english)
     if recorded is None:
         return PageStatus(path, Status.UNACKNOWLEDGED, None, expected)
     status = Status.CURRENT if recorded == expected else Status.OUTDATED
@@ -83,14 +92,20 @@ def page_status(german: Path | None, english: Path | None, path: str) -> PageSta
 
 def report(docs_dir: Path, source: str = "de", target: str = "en") -> list[PageStatus]:
     """The state of every page in either language folder, ordered by path."""
-    paths = {
-        p.relative_to(docs_dir / lang).as_posix()
+    texts = {
+        p.relative_to(docs_dir).as_posix(): p.read_text(encoding="utf-8")
         for lang in (source, target)
         if (docs_dir / lang).is_dir()
         for p in (docs_dir / lang).rglob("*.md")
     }
+    return report_of(texts, source, target)
+
+
+def report_of(texts: dict[str, str], source: str, target: str) -> list[PageStatus]:
+    """Like :func:`report`, from page texts by path below docs/ ("de/index.md")."""
+    paths = {path.partition("/")[2] for path in texts if path.partition("/")[0] in (source, target)}
     return [
-        page_status(docs_dir / source / path, docs_dir / target / path, path)
+        text_status(texts.get(f"{source}/{path}"), texts.get(f"{target}/{path}"), path)
         for path in sorted(paths)
     ]
 
@@ -118,8 +133,3 @@ def with_source_hash(english_text: str, digest: str) -> str:
     while stop < end and lines[stop][:1] in (" ", "\t"):  # the block's indented lines
         stop += 1
     return newline.join(lines[:start] + block + lines[stop:])
-
-
-# Translation states of the build in progress; replaced by hooks/translation_status.py in
-# on_pre_build.
-current_report: dict[str, PageStatus] = {}

@@ -54,3 +54,26 @@ def test_valid_build_replaces_site(project_copy: Path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert (project_copy / "site/index.html").is_file()
     assert not (project_copy / "site/stale.html").exists()
+
+
+def test_unknown_cluster_contact_fails_validate_and_build_with_one_message(project_copy: Path):
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "    cluster_contact: cluster-office\n" in text
+    config.write_text(
+        text.replace("cluster_contact: cluster-office", "cluster_contact: cluster-ofice")
+    )
+    line = text[: text.index("    cluster_contact:")].count("\n") + 1
+    validate = subprocess.run(
+        [sys.executable, "scripts/validate.py"], cwd=project_copy, capture_output=True, text=True
+    )
+    assert validate.returncode == 1
+    [message] = [m for m in validate.stderr.splitlines() if m.startswith("mkdocs.yml:")]
+    assert message.startswith(
+        f"mkdocs.yml:{line}:22: extra.saxonyhub.cluster_contact: unknown contact id, "
+        "found 'cluster-ofice' — hint: one of "
+    )
+    assert "cluster-office" in message.partition("hint:")[2]
+    result = build(project_copy)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert message in result.stderr.splitlines()

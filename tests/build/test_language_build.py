@@ -97,4 +97,4 @@ def test_broken_configuration_is_reported_without_traceback(tmp_path: Path):
     (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "extra.saxonyhub must name the languages" in result.stderr
+    assert "the i18n plugin must list the languages" in result.stderr

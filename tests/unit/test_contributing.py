@@ -87,8 +87,10 @@ NAV_MESSAGE = (
 def test_quoted_navigation_message_is_current(tmp_path: Path):
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
-    (project / "mkdocs.yml").write_text(
-        "nav:\n  - news/2018-11-02-innovation-cluster.md\n", encoding="utf-8"
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "nav:\n  - news/2018-11-02-innovation-cluster.md\n",
+        encoding="utf-8",
     )
     news = project / "docs/de/news"
     shutil.copy(news / "2018-11-02-innovation-cluster.md", news / "2026-11-23-sommerfest.md")

@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from saxonyhub.decision_tools import evaluate, find_markers, load_tools, tool_view
+from saxonyhub.decision_tools import (
+    evaluate,
+    find_markers,
+    load_tools,
+    marker_problems,
+    tool_view,
+)
 from saxonyhub.site import load_site_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -154,3 +160,25 @@ def test_find_markers_reads_tool_and_table_markers():
         ("decision-tool", "mdr-classification"),
         ("decision-tool-table", "x-y"),
     ]
+
+
+def test_build_state_carries_every_tool_file_and_no_problems():
+    from mkdocs.utils.yaml import yaml_load
+
+    from saxonyhub.build_state import load_build
+    from saxonyhub.settings import i18n_languages, settings_marks
+
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = yaml_load(text)
+    build, checks = load_build(
+        ROOT, config["extra"]["saxonyhub"], i18n_languages(config["plugins"]), settings_marks(text)
+    )
+    assert build is not None and checks.tools == []
+    assert sorted(build.tools) == sorted(p.stem for p in (ROOT / "data/tools").glob("*.yml"))
+
+
+def test_marker_problems_name_page_line_and_known_tools(tools):
+    pages = [("de/x.md", "---\ntitle: x\n---\n\n<!-- decision-tool:nope -->\n")]
+    (problem,) = marker_problems(pages, tools)
+    assert problem.format().startswith("docs/de/x.md:5:1: marker: no valid decision tool 'nope'")
+    assert marker_problems([("de/y.md", "<!-- decision-tool:mdr-classification -->")], tools) == []

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import drafts as drafts_hook
 import pytest
@@ -65,12 +67,12 @@ def test_placeholder_in_a_front_matter_value_is_found(tmp_path: Path):
 
 
 @pytest.fixture
-def docs(tmp_path: Path) -> SimpleNamespace:
+def docs(tmp_path: Path, hub_config: Callable[..., Any]) -> SimpleNamespace:
     docs_dir = tmp_path / "docs"
     write(docs_dir / "de/ready.md")
     write(docs_dir / "de/draft.md", "draft: true\n")
     write(docs_dir / "en/draft.md", "draft: true\n")
-    config = SimpleNamespace(docs_dir=str(docs_dir), site_dir=str(tmp_path / "site"))
+    config = hub_config(docs_dir, site_dir=str(tmp_path / "site"))
     files = Files(
         [
             File(name, str(docs_dir), config.site_dir, use_directory_urls=True)

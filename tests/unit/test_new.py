@@ -28,6 +28,8 @@ def project(tmp_path: Path) -> Path:
     target = tmp_path / "project"
     for folder in ("data", "docs"):
         shutil.copytree(ROOT / folder, target / folder)
+    # The settings without a nav, whose check does not concern scaffolds.
+    shutil.copy(ROOT / "tests/fixtures/contributing/mkdocs.yml", target)
     return target
 
 

@@ -35,5 +35,5 @@ def test_generated_paths_match_what_the_builder_renders():
     env = Environment(loader=DictLoader({}))
     env.get_template = lambda name: Environment().from_string("")  # content is not the point
     saxony = SaxonyMap.from_file(ROOT / "data/geo/saxony.geojson")
-    builder = PageBuilder(store, env, "de", "", saxony, dt.date(2026, 1, 1), set(), {})
+    builder = PageBuilder(store, env, "de", "", saxony, dt.date(2026, 1, 1), {})
     assert set(builder.build().pages) == generated_paths(store)

@@ -1,0 +1,148 @@
+"""One object per language build: the hub's settings, data, page index and collectors.
+
+`HubBuild` replaces the module-level `current` variables the hooks used to share. It is made by
+hooks/site_data.py in `on_config` for every build: static-i18n runs the whole build again for
+each further language (and `mkdocs serve` for every change), and each run starts with a new
+object, so nothing leaks from one language into the next.
+
+Where it lives: in the MkDocs config of the build, under the key ``CONFIG_KEY``. The config is
+the one object MkDocs hands to every event, and a new one is made for each `mkdocs serve`
+rebuild; static-i18n reuses it for its language builds, which is why `on_config` replaces the
+entry each time. So this package keeps no state of its own, and no hook module needs another
+one's globals. Hooks call :func:`hub` and pass the object (or parts of it) to pure functions.
+
+`load_build` is also the one check path: `make validate` (scripts/validate.py) calls it and
+reports every problem; the build raises each group of problems at the event that needs it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .decision_tools import DecisionTool, load_tools, marker_problems
+from .legal import CitationIndex, index_citations
+from .news import NewsItem
+from .page_meta import PageReferences
+from .pages import PageIndex
+from .problems import Problem, ProblemList
+from .review import ReviewEntry
+from .settings import HubSettings, read_settings
+from .site import DataError, SiteData, load_site_data
+from .strict_yaml import Marks
+from .translation import PageStatus
+
+if TYPE_CHECKING:
+    import markdown
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+
+CONFIG_KEY = "saxonyhub_build"
+
+
+@dataclass
+class Checks:
+    """Problems found while loading a build, grouped by the build step that reports them."""
+
+    data: list[Problem] = field(default_factory=list)  # data/ files (errors and notices)
+    settings: list[Problem] = field(default_factory=list)  # extra.saxonyhub in mkdocs.yml
+    pages: list[Problem] = field(default_factory=list)  # front matter and placeholders
+    citations: list[Problem] = field(default_factory=list)  # [[ACT LOCATOR]] in pages
+    tools: list[Problem] = field(default_factory=list)  # data/tools/ and their page markers
+
+    def all(self) -> ProblemList:
+        return ProblemList([*self.data, *self.settings, *self.pages, *self.citations, *self.tools])
+
+
+@dataclass
+class HubBuild:
+    """The state of one language build.
+
+    Loaded once (settings, data, pages, citations); the rest are collectors that hooks fill
+    during the build, each noted with the hook that writes it.
+    """
+
+    settings: HubSettings
+    data: SiteData
+    pages: PageIndex
+    citations: CitationIndex
+    checks: Checks  # what load_build found; the hooks raise each group at its step
+    tools: dict[str, DecisionTool] = field(default_factory=dict)  # valid data/tools/*.yml
+    # Collectors of this language build.
+    news: list[NewsItem] = field(default_factory=list)  # hooks/news.py, newest first
+    reviews: list[ReviewEntry] = field(default_factory=list)  # hooks/reviews.py
+    translations: dict[str, PageStatus] = field(default_factory=dict)  # translation_status.py
+    service_pages: set[str] = field(default_factory=set)  # hooks/guides.py (on_nav)
+    # Generated page (File.src_uri) -> the data file it shows (hooks/data_pages.py).
+    data_sources: dict[str, str] = field(default_factory=dict)
+    page_globals: dict[str, Any] = field(default_factory=dict)  # hooks/data_pages.py
+    nav_owners: dict[str, Any] = field(default_factory=dict)  # hooks/nav_sections.py
+    marked_pages: list[Any] = field(default_factory=list)  # hooks/nav_sections.py
+    # Caches: the theme environment per language, shared Markdown converters (templating.py,
+    # search_body_page.py).
+    envs: dict[str, Environment] = field(default_factory=dict)
+    converters: dict[str, markdown.Markdown] = field(default_factory=dict)
+
+    @property
+    def default_language(self) -> str:
+        return self.settings.default_language
+
+
+def _load_data(project_dir: Path, checks: Checks) -> SiteData | None:
+    try:
+        data = load_site_data(project_dir)
+    except DataError as error:
+        checks.data.extend(error.problems.items)
+        return None
+    checks.data.extend(data.notices)
+    return data
+
+
+def load_build(
+    project_dir: Path,
+    extra: dict[str, Any] | None,
+    languages: list[tuple[str, bool]],
+    marks: Marks,
+) -> tuple[HubBuild | None, Checks]:
+    """Load and check everything a build needs; the one check path of build and validate.
+
+    Arguments:
+        project_dir: the folder of mkdocs.yml (with data/ and docs/).
+        extra: `extra.saxonyhub` of mkdocs.yml; languages: (locale, default) of the i18n
+            plugin; marks: where the settings are in mkdocs.yml (settings.settings_marks).
+
+    Returns:
+        The build state (None when data or settings have errors) and every problem found.
+    """
+    checks = Checks()
+    data = _load_data(project_dir, checks)
+    contacts = set(data.contacts) if data else None
+    settings, checks.settings = read_settings(extra, languages, marks, contacts)
+    references = (
+        PageReferences(frozenset(data.contacts), frozenset(data.services)) if data else None
+    )
+    pages = PageIndex.scan(project_dir / "docs", references)
+    checks.pages = pages.problems
+    if data is None:
+        return None, checks
+    titled = [(page.path, page.text, page.meta.title if page.meta else None) for page in pages]
+    citations, checks.citations = index_citations(titled, data.legal_acts.by_id())
+    tools, checks.tools = load_tools(project_dir / "data", data.legal_acts.by_id(), contacts)
+    checks.tools += marker_problems(((page.path, page.text) for page in pages), tools)
+    if settings is None or any(p.severity == "error" for p in checks.data):
+        return None, checks
+    return HubBuild(settings, data, pages, citations, checks, tools), checks
+
+
+def attach(config: MkDocsConfig, build: HubBuild) -> None:
+    """Make ``build`` the state of the build that ``config`` configures."""
+    config[CONFIG_KEY] = build
+
+
+def hub(config: MkDocsConfig) -> HubBuild:
+    """The state of the build in progress (made by hooks/site_data.py in on_config)."""
+    build = config.get(CONFIG_KEY)
+    if not isinstance(build, HubBuild):
+        raise RuntimeError("no HubBuild: hooks/site_data.py must be listed before other hooks")
+    return build

@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build validate lint test linkcheck linkcheck-external schemas translations translations-ack bench clean new
+.PHONY: serve build validate lint test linkcheck linkcheck-external lighthouse schemas translations translations-ack bench clean new
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,9 @@ linkcheck: $(STAMP) ## internal links and anchors of a fresh build, served on 12
 
 linkcheck-external: build ## external links too (needs internet; not run in CI)
 	$(BIN)/python scripts/check_links.py --external
+
+lighthouse: build ## Lighthouse (mobile) on every page type, gzip-served; fails below 95/100/100/100
+	$(BIN)/python scripts/lighthouse.py
 
 new: $(STAMP) ## start a draft: make new KIND=organisation|service|event|contact|news|guide ID=<id>
 	@$(BIN)/python scripts/new.py -- "$(KIND)" "$(ID)"

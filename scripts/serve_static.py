@@ -1,16 +1,22 @@
 """Serve a built site on 127.0.0.1 the way common static hosts do.
 
 Like Netlify or Cloudflare Pages, a missing address gets the nearest 404.html above it with status
-404, so /en/missing shows the English 404 page. Used by the tests and `make linkcheck`.
+404, so /en/missing shows the English 404 page. Used by the tests and `make linkcheck`. With
+``--gzip`` text files are sent gzip-compressed when the browser asks for it, as every static host
+does, so that page-weight and speed measurements (`make lighthouse`) see what visitors get.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import threading
 from pathlib import Path
+
+# What hosts compress: text formats. Images other than SVG and fonts are compressed already.
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".ics", ".csv", ".map"}
 
 
 class StaticHostHandler(http.server.SimpleHTTPRequestHandler):
@@ -49,9 +55,46 @@ class StaticHostHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def start(directory: Path, port: int = 0) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Start serving ``directory`` in a background thread; return the server and its base URL."""
-    handler = functools.partial(StaticHostHandler, directory=str(directory))
+class GzipHostHandler(StaticHostHandler):
+    """Like StaticHostHandler, but sends text files gzip-compressed to clients that accept it."""
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        target = self._existing_file()
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if target is None or not accepts or target.suffix not in COMPRESSIBLE:
+            super().do_GET()
+            return
+        body = gzip.compress(target.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(target)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _existing_file(self) -> Path | None:
+        """The file a GET for this path serves with status 200, or None (redirects, 404s)."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return None
+            path = path / "index.html"
+        return path if path.is_file() else None
+
+
+def start(
+    directory: Path, port: int = 0, *, compress: bool = False
+) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Start serving ``directory`` in a background thread; return the server and its base URL.
+
+    Arguments:
+        directory: the built site.
+        port: 0 for a free port.
+        compress: send text files gzip-compressed, as static hosts do.
+    """
+    handler_class = GzipHostHandler if compress else StaticHostHandler
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -61,8 +104,9 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("directory", nargs="?", default="site")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--gzip", action="store_true", help="compress text files, as hosts do")
     args = parser.parse_args()
-    server, url = start(Path(args.directory), args.port)
+    server, url = start(Path(args.directory), args.port, compress=args.gzip)
     print(f"Serving {args.directory}/ on {url} (Ctrl+C to stop)")
     try:
         threading.Event().wait()

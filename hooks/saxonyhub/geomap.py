@@ -15,6 +15,10 @@ from typing import Any
 
 WIDTH = 1000.0
 PADDING = 12.0
+# Places closer than this (SVG units, about 10 km) share one marker: on a 375 px phone the map is
+# ~340 px wide, and a marker's 24 px touch target (MARKER_HIT) covers ~70 units.
+PLACE_RADIUS = 40.0
+MARKER_HIT = 36.0
 
 
 @dataclass(frozen=True)
@@ -25,14 +29,30 @@ class Area:
 
 
 @dataclass(frozen=True)
-class Marker:
+class Place:
+    """One marker on the map: the items of one city, or of neighbouring cities (closer than
+    PLACE_RADIUS), at the position of the city with the most items."""
+
     x: float
     y: float
-    item: Any
+    cities: tuple[str, ...]
+    items: tuple[Any, ...]
+
+    @property
+    def id(self) -> str:
+        """Anchor of the place's list on the page (ASCII, from the main city's name)."""
+        return "place-" + _slug(self.cities[0])
+
+    @property
+    def label_right(self) -> bool:
+        """City labels go to the right of the marker unless that runs off the map."""
+        return self.x < WIDTH - 160
 
 
 class SaxonyMap:
     """Projection and shapes for one map; build it once per build and reuse it."""
+
+    hit_radius = MARKER_HIT
 
     def __init__(self, geojson: dict[str, Any]) -> None:
         self.features = geojson["features"]
@@ -77,26 +97,36 @@ class SaxonyMap:
                 parts.append("M" + "L".join(f"{x:g} {y:g}" for x, y in xy) + "Z")
         return "".join(parts)
 
-    def markers(self, items: list[Any]) -> list[Marker]:
-        """One marker per item. Items placed at the same point (city centre) are spread on a
-        small spiral around it, so that each stays visible and clickable."""
-        by_point: dict[tuple[float, float], list[Any]] = {}
+    def places(self, items: list[Any]) -> list[Place]:
+        """Items grouped into places: first by city, then neighbouring cities into the place of
+        the larger one. Largest place first; the order is stable for the same data."""
+        by_city: dict[str, list[Any]] = {}
         for item in items:
-            by_point.setdefault(
-                self.project(item.coordinates.lon, item.coordinates.lat), []
-            ).append(item)
-        markers = []
-        for (x, y), group in by_point.items():
-            for index, item in enumerate(group):
-                dx, dy = _spiral(index)
-                markers.append(Marker(round(x + dx, 1), round(y + dy, 1), item))
-        return markers
+            by_city.setdefault(item.city, []).append(item)
+        cities = sorted(by_city.items(), key=lambda entry: (-len(entry[1]), entry[0]))
+        groups: list[tuple[tuple[float, float], list[str], list[Any]]] = []
+        for city, members in cities:
+            point = self._centre(members)
+            for centre, names, grouped in groups:
+                if math.dist(centre, point) < PLACE_RADIUS:
+                    names.append(city)
+                    grouped.extend(members)
+                    break
+            else:
+                groups.append((point, [city], list(members)))
+        return [
+            Place(x, y, tuple(names), tuple(sorted(grouped, key=lambda item: item.id)))
+            for (x, y), names, grouped in groups
+        ]
+
+    def _centre(self, members: list[Any]) -> tuple[float, float]:
+        """A city's position: its centre where an entry gives it, else the mean of its sites."""
+        centres = [m for m in members if m.coordinates.precision == "city"] or members
+        lon = sum(m.coordinates.lon for m in centres) / len(centres)
+        lat = sum(m.coordinates.lat for m in centres) / len(centres)
+        return self.project(lon, lat)
 
 
-def _spiral(index: int, step: float = 15.0) -> tuple[float, float]:
-    """Offsets on a Vogel spiral: the n-th point at radius step*sqrt(n), golden angle apart."""
-    if index == 0:
-        return 0.0, 0.0
-    radius = step * math.sqrt(index)
-    angle = index * math.pi * (3 - math.sqrt(5))
-    return radius * math.cos(angle), radius * math.sin(angle)
+def _slug(name: str) -> str:
+    folded = name.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    return "-".join("".join(c if c.isascii() and c.isalnum() else " " for c in folded).split())

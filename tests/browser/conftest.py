@@ -48,7 +48,9 @@ def probe(browser: Browser) -> Iterator[PageProbe]:
 
 @pytest.fixture
 def phone_probe(browser: Browser) -> Iterator[PageProbe]:
-    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True
+    )
     context.set_default_timeout(10_000)
     yield PageProbe(context.new_page())
     context.close()

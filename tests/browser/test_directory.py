@@ -72,11 +72,21 @@ def test_facets_filter_update_url_and_back_restores(
 
 
 def visible_markers(probe: PageProbe) -> set[str]:
+    """Organisations the map shows: single markers and the counted members of place markers."""
     return set(
-        probe.page.eval_on_selector_all(
-            "[data-hub-marker]",
-            "markers => markers.filter(m => getComputedStyle(m).display !== 'none')"
-            ".map(m => m.dataset.hubMarker)",
+        probe.page.evaluate(
+            """() => {
+  const shown = m => getComputedStyle(m).display !== 'none';
+  const single = [...document.querySelectorAll('[data-hub-marker]')].filter(shown)
+    .map(m => m.dataset.hubMarker);
+  const grouped = [...document.querySelectorAll('[data-hub-place]')].filter(shown).flatMap(m => {
+    const found = [...document.querySelectorAll(m.getAttribute('href') + ' [data-hub-place-item]')]
+      .filter(shown).map(li => li.dataset.hubPlaceItem);
+    if (Number(m.querySelector('[data-hub-count]').textContent) !== found.length) return ['!count'];
+    return found;
+  });
+  return single.concat(grouped);
+}"""
         )
     )
 
@@ -122,11 +132,22 @@ def test_without_javascript_the_full_list_shows(browser: Browser, served_site: s
     context.close()
 
 
-def test_map_marker_opens_the_profile(probe: PageProbe, served_site: str):
-    probe.page.goto(served_site + "en/organisations/")
-    probe.page.locator("a.hub-map__marker[href='tu-dresden/']").click()
-    probe.page.wait_for_url(re.compile(r"/en/organisations/tu-dresden/$"))
-    assert "TU Dresden" in probe.page.locator("h1").inner_text()
+def test_map_marker_leads_to_the_profile(probe: PageProbe, served_site: str):
+    # A single marker opens the profile; a place marker its list, whose entries open profiles.
+    page = probe.page
+    page.goto(served_site + "en/organisations/")
+    marker = page.locator("a.hub-map__marker").first
+    org_id = marker.get_attribute("data-hub-marker")
+    if org_id is None:
+        target = marker.get_attribute("href")
+        marker.locator(".hub-map__hit").click()
+        entry = page.locator(f"{target} [data-hub-place-item]").first
+        org_id = entry.get_attribute("data-hub-place-item")
+        entry.locator("a").click()
+    else:
+        marker.locator(".hub-map__hit").click()
+    page.wait_for_url(re.compile(rf"/en/organisations/{org_id}/$"))
+    assert STORE.get("organisations", org_id).name in page.locator("h1").inner_text()
 
 
 def test_calendar_file_downloads(probe: PageProbe, served_site: str):
@@ -200,3 +221,152 @@ def test_directory_filter_works_with_the_keyboard_alone(probe: PageProbe, served
     expect(first).to_be_checked()
     page.wait_for_url(re.compile(r"technology=" + first.get_attribute("value")))
     assert page.locator("[data-hub-status]").get_attribute("role") == "status"
+
+
+def _first_entry_top(browser: Browser, url: str, *, scripts: bool) -> float:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    if not scripts:
+        # What a visitor on a slow connection sees before any script has arrived.
+        page.route(re.compile(r"\.js(\?.*)?$"), lambda route: route.abort())
+    page.goto(url, wait_until="load")
+    if scripts:
+        expect(page.locator("[data-hub-status]")).to_contain_text(str(TOTAL))
+    top = page.locator("[data-hub-items] > li").first.bounding_box()["y"]
+    context.close()
+    return top
+
+
+@pytest.mark.parametrize("path", ["organisations/", "en/organisations/"])
+def test_directory_list_does_not_move_when_scripts_start(browser: Browser, served_site: str, path):
+    # The filter form takes its place in the first paint (layout shift 0), not when scripts run.
+    before = _first_entry_top(browser, served_site + path, scripts=False)
+    after = _first_entry_top(browser, served_site + path, scripts=True)
+    assert before == after
+
+
+def _contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    def luminance(rgb: tuple[float, ...]) -> float:
+        c = [v / 255 for v in rgb[:3]]
+        c = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+LEGEND_COLOURS = """() => {
+  const rgb = s => s.match(/[0-9.]+/g).slice(0, 3).map(Number);
+  const page = getComputedStyle(document.querySelector('.md-main')).backgroundColor;
+  const body = getComputedStyle(document.body).backgroundColor;
+  return {
+    background: rgb(page.includes('rgba(0, 0, 0, 0)') ? body : page),
+    swatches: [...document.querySelectorAll('.hub-map-legend .hub-map__dot')]
+      .map(dot => rgb(getComputedStyle(dot).fill)),
+  };
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_map_legend_colours_differ_and_stand_out(probe: PageProbe, served_site: str, scheme):
+    page = probe.page
+    page.goto(served_site + "organisations/")
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    colours = page.evaluate(LEGEND_COLOURS)
+    swatches = [tuple(c) for c in colours["swatches"]]
+    assert len(swatches) == len(set(swatches)) >= 2  # one colour per type, plus places
+    for colour in swatches:
+        assert _contrast(colour, tuple(colours["background"])) >= 3, (scheme, colour)
+    for i, a in enumerate(swatches):  # no two nearly the same (RGB distance)
+        for b in swatches[i + 1 :]:
+            assert sum((x - y) ** 2 for x, y in zip(a, b, strict=True)) ** 0.5 > 60, (a, b)
+
+
+@pytest.mark.parametrize("path", ["organisations/", "en/locations/leipzig/"])
+def test_map_markers_are_large_enough_to_tap(phone_probe: PageProbe, served_site: str, path):
+    page = phone_probe.page
+    page.goto(served_site + path)
+    targets = page.locator(".hub-map__marker .hub-map__hit")
+    assert targets.count() >= 1
+    for index in range(targets.count()):
+        box = targets.nth(index).bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24, box
+
+
+def test_place_marker_opens_the_list_of_its_city(phone_probe: PageProbe, served_site: str):
+    page = phone_probe.page
+    page.goto(served_site + "en/organisations/")
+    place = page.locator("a[data-hub-place]").first
+    members = place.get_attribute("data-hub-place").split()
+    target = place.get_attribute("href")
+    place.locator(".hub-map__hit").tap()
+    page.wait_for_url(re.compile(re.escape(target) + "$"))
+    links = page.locator(f"{target} [data-hub-place-item] a")
+    expect(links.first).to_be_in_viewport()
+    assert links.count() == len(members)
+
+
+def test_map_is_one_tap_away_on_a_phone(phone_probe: PageProbe, served_site: str):
+    page = phone_probe.page
+    page.goto(served_site + "organisations/")
+    jump = page.locator(".hub-directory__jump a")
+    expect(jump).to_be_in_viewport()
+    jump.tap()
+    expect(page.locator(".hub-map__svg")).to_be_in_viewport()
+
+
+def test_map_stands_beside_the_list_on_wide_screens(browser: Browser, served_site: str):
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.goto(served_site + "en/organisations/")
+    expect(page.locator(".hub-directory__jump")).to_be_hidden()
+    listing = page.locator("[data-hub-items]").bounding_box()
+    figure = page.locator(".hub-map__svg").bounding_box()
+    assert figure["x"] >= listing["x"] + listing["width"]
+    assert abs(figure["y"] - listing["y"]) < 200
+    context.close()
+
+
+def test_map_markers_work_with_the_keyboard(probe: PageProbe, served_site: str):
+    page = probe.page
+    page.goto(served_site + "en/organisations/")
+    first = page.locator(".hub-map__marker[href]").first
+    first.focus()
+    expect(first).to_be_focused()
+    href = first.get_attribute("href")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(href.removeprefix("#")) + "/?$"))
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_region_tables_fit_a_phone(phone_probe: PageProbe, served_site: str, prefix: str):
+    # Material wraps wide tables in a scrolling box; on a phone none may need it.
+    regions = [r.id for r in STORE.all("regions") if r.key_facts]
+    assert regions
+    for region in regions:
+        phone_probe.page.goto(f"{served_site}{prefix}locations/{region}/")
+        widths = phone_probe.page.eval_on_selector_all(
+            ".md-typeset__scrollwrap", "boxes => boxes.map(b => b.scrollWidth - b.clientWidth)"
+        )
+        assert widths and max(widths) <= 0, (region, widths)
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_phone_filters_fold_behind_one_button(phone_probe: PageProbe, served_site: str, prefix):
+    page = phone_probe.page
+    page.goto(served_site + prefix + "organisations/?region=leipzig")
+    toggle = page.locator("[data-hub-facets-toggle]")
+    expect(page.locator("[data-hub-items] > li:visible").first).to_be_in_viewport()
+    expect(page.locator("fieldset[data-facet]").first).to_be_hidden()
+    expect(toggle).to_contain_text("(1)")  # one active filter, although folded
+    toggle.tap()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(page.locator("input[name=region][value=leipzig]")).to_be_checked()
+    toggle.tap()
+    expect(page.locator("fieldset[data-facet]").first).to_be_hidden()
+
+
+def test_wide_screens_show_the_filters_without_the_button(probe: PageProbe, served_site: str):
+    probe.page.goto(served_site + "organisations/")
+    expect(probe.page.locator("[data-hub-facets-toggle]")).to_be_hidden()
+    expect(probe.page.locator("fieldset[data-facet]").first).to_be_visible()

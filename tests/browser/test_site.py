@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+import yaml
 
 from browser_support import PageProbe, run_axe
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # One page of each type in each language.
 PAGE_TYPES = {
@@ -132,3 +136,17 @@ def test_search_leads_to_the_organisation_profile(
     lists = ("/organisations/", "/locations/leipzig/")
     listing = [p for p in pages if "/technologies/" in p or p.endswith(lists)]
     assert listing == [], pages
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_phone_header_shows_the_whole_short_site_name(
+    phone_probe: PageProbe, served_site: str, prefix: str
+):
+    page = phone_probe.page
+    page.goto(served_site + prefix)
+    name = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+    assert name.evaluate("e => e.scrollWidth <= e.clientWidth")
+    shown = name.evaluate("e => getComputedStyle(e, '::after').content")
+    labels = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))
+    short = labels["site.short_name"][prefix.strip("/") or "de"]
+    assert short in shown

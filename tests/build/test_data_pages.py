@@ -25,6 +25,21 @@ def jsonld(page: BeautifulSoup) -> dict:
     return json.loads(page.find("script", type="application/ld+json").string)
 
 
+def mapped_ids(page) -> list[str]:
+    """Every organisation on the page's map: single markers and the members of place markers,
+    each exactly once; a place marker shows its number and links to its list on the page."""
+    ids = [a["data-hub-marker"] for a in page.select("a.hub-map__marker[data-hub-marker]")]
+    for place in page.select("a.hub-map__marker[data-hub-place]"):
+        members = place["data-hub-place"].split()
+        assert len(members) > 1 and place.select_one("[data-hub-count]").string == str(len(members))
+        target = page.find(id=place["href"].removeprefix("#"))
+        assert target is not None, place["href"]
+        listed = [li["data-hub-place-item"] for li in target.select("[data-hub-place-item]")]
+        assert listed == members
+        ids += members
+    return sorted(ids)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_organisation_has_a_profile_with_key_fields(built_site: Path, lang: str):
     for org in STORE.all("organisations"):
@@ -58,7 +73,7 @@ def test_every_service_region_and_event_has_a_page(built_site: Path, lang: str):
     for region in STORE.all("regions"):
         page = soup(built_site, f"{prefix}locations/{region.id}")
         members = [o for o in STORE.all("organisations") if o.region == region.id]
-        assert len(page.select("a.hub-map__marker")) == len(members)
+        assert mapped_ids(page) == sorted(o.id for o in members)
     for event in STORE.all("events"):
         page = soup(built_site, f"{prefix}events/{event.id}")
         data = jsonld(page)
@@ -81,10 +96,12 @@ def test_directory_lists_all_with_facets_and_map(built_site: Path, lang: str):
     page = soup(built_site, f"{LANGS[lang]}organisations")
     organisations = STORE.all("organisations")
     assert len(page.select("[data-hub-items] > li")) == len(organisations)
-    assert len(page.select("a.hub-map__marker")) == len(organisations)
+    assert mapped_ids(page) == sorted(o.id for o in organisations)
     counts = {box["value"] for box in page.select("input[name=type]")}
     assert counts == {o.type for o in organisations}
-    assert page.select_one("form[data-hub-filter]").has_attr("hidden")  # shown by JS only
+    # Laid out from the first paint when JavaScript runs (no layout shift); CSS hides it without.
+    assert not page.select_one("form[data-hub-filter]").has_attr("hidden")
+    assert 'classList.add("hub-js")' in page.select_one("head").decode()
 
 
 def test_profiles_are_not_in_the_navigation(built_site: Path):

@@ -1,5 +1,5 @@
 // Competence directory: facet and keyword filter over the list rendered at build time.
-// Without JavaScript the full list stays visible and the (hidden) form is never shown.
+// Without JavaScript the full list stays visible and the form is never shown (CSS: html.hub-js).
 // The filter state lives in the URL (?technology=a,b&type=c&q=word), so a filtered view can be
 // shared, and the back button restores the previous filter. The map's markers follow the filter.
 (function () {
@@ -13,6 +13,12 @@
     var items = Array.prototype.slice.call(document.querySelectorAll("[data-hub-items] > li"));
     var status = document.querySelector("[data-hub-status]");
     var markers = Array.prototype.slice.call(document.querySelectorAll("[data-hub-marker]"));
+    var places = Array.prototype.slice.call(document.querySelectorAll("[data-hub-place]"));
+    var placeLists = {};
+    places.forEach(function (place) {
+      var list = document.getElementById(place.getAttribute("href").slice(1));
+      if (list) placeLists[place.getAttribute("href")] = list;
+    });
     var facets = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (f) {
       return f.dataset.facet;
     });
@@ -93,6 +99,19 @@
       markers.forEach(function (marker) {
         marker.toggleAttribute("hidden", !visibleIds[marker.dataset.hubMarker]);
       });
+      // A place marker counts only the organisations found there; its list below the map too.
+      places.forEach(function (place) {
+        var found = place.dataset.hubPlace.split(" ").filter(function (id) { return visibleIds[id]; });
+        place.toggleAttribute("hidden", found.length === 0);
+        place.querySelector("[data-hub-count]").textContent = found.length;
+        var list = placeLists[place.getAttribute("href")];
+        if (!list) return;
+        list.hidden = found.length === 0;
+        list.querySelector("[data-hub-place-count]").textContent = found.length;
+        list.querySelectorAll("[data-hub-place-item]").forEach(function (entry) {
+          entry.hidden = !visibleIds[entry.dataset.hubPlaceItem];
+        });
+      });
       facets.forEach(function (facet) {
         form.querySelectorAll("[data-count-for^='" + facet + ":']").forEach(function (count) {
           var value = count.dataset.countFor.slice(facet.length + 1);
@@ -105,7 +124,17 @@
       });
       var template = shown === 1 ? status.dataset.templateOne : status.dataset.templateOther;
       status.textContent = template.replace("{n}", shown).replace("{total}", items.length);
+      var active = facets.reduce(function (sum, facet) { return sum + state[facet].length; }, 0);
+      activeCount.textContent = active ? "(" + active + ")" : "";
     }
+
+    var toggle = form.querySelector("[data-hub-facets-toggle]");
+    var activeCount = form.querySelector("[data-hub-active-count]");
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      form.classList.toggle("hub-filter--open", open);
+    });
 
     var typing;
     form.addEventListener("change", function (event) {

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from .datastore import DataStore
+from .datastore import COMPANY_TYPE, DataStore
 from .entities import Event, Organisation, Service, Technology
 
 
@@ -63,12 +63,14 @@ def facets(organisations: list[Organisation], store: DataStore) -> dict[str, lis
             t for o in organisations for t in top_technologies(o.technologies, entries)
         ),
         "type": Counter(o.type for o in organisations),
+        "role": Counter(r for o in organisations for r in o.roles),
         "region": Counter(o.region for o in organisations),
         "group": Counter(g for o in organisations for g in o.target_groups),
     }
     vocabularies = {
         "technology": [(t.id, t.label) for t in store.taxonomy.technologies],
         "type": [(t.id, t.label) for t in store.taxonomy.organisation_types],
+        "role": [(t.id, t.label) for t in store.taxonomy.company_roles],
         "region": [(r.id, r.name) for r in store.all("regions")],
         "group": [(t.id, t.label) for t in store.taxonomy.target_groups],
     }
@@ -76,6 +78,17 @@ def facets(organisations: list[Organisation], store: DataStore) -> dict[str, lis
         name: [FacetValue(i, label, counts[name][i]) for i, label in vocabulary if counts[name][i]]
         for name, vocabulary in vocabularies.items()
     }
+
+
+def companies_first(organisations: list[Organisation]) -> tuple[list[Any], list[Any]]:
+    """Companies (what a partner search looks for first) and every other organisation."""
+    companies = [o for o in organisations if o.type == COMPANY_TYPE]
+    return companies, [o for o in organisations if o.type != COMPANY_TYPE]
+
+
+def company_types_first(types: list[Any]) -> list[Any]:
+    """Organisation types in taxonomy order, with companies moved to the front."""
+    return sorted(types, key=lambda term: term.id != COMPANY_TYPE)
 
 
 def grouped(items: list[Any], key: str, order: list[Any]) -> list[tuple[Any, list[Any]]]:

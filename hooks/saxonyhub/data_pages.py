@@ -14,7 +14,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from . import catalogue
+from . import catalogue, names
 from .datastore import DataStore
 from .geomap import SaxonyMap
 
@@ -104,7 +104,7 @@ class PageBuilder:
             "link": lambda target: md_link(path, target),
             "asset": lambda target: _asset(self.root, path, target),
             "org_href": lambda org: href(path, f"organisations/{org.id}.md"),
-            "org_label": lambda org: org.name,
+            "org_label": lambda org: names.display_name(org, self.lang),
             "tops": lambda ids: catalogue.top_technologies(ids, self.entries),
             "services_by_id": lambda ids: [store_get("services", i) for i in ids],
             "guide_titles": self.guide_titles,
@@ -135,11 +135,15 @@ class PageBuilder:
         organisations = self.store.all("organisations")
         services = self.store.all("services")
         for entry in self.entries.values():
+            tagged = catalogue.tagged(organisations, entry.id, self.entries)
+            companies, others = catalogue.companies_first(tagged)
             self._render(
                 f"technologies/{entry.id}.md",
                 "technology.md",
                 entry=entry,
-                organisations=catalogue.tagged(organisations, entry.id, self.entries),
+                organisations=tagged,
+                companies=companies,
+                others=others,
                 services=catalogue.tagged(services, entry.id, self.entries),
             )
         self._render(
@@ -182,7 +186,11 @@ class PageBuilder:
                 region=region,
                 organisations=members,
                 foreign_services=foreign,
-                by_type=catalogue.grouped(members, "type", self.store.taxonomy.organisation_types),
+                by_type=catalogue.grouped(
+                    members,
+                    "type",
+                    catalogue.company_types_first(self.store.taxonomy.organisation_types),
+                ),
             )
 
     def _events(self) -> None:
@@ -245,8 +253,10 @@ def fold_ics_line(line: str, limit: int = 75) -> str:
 OPEN_DATA_FIELDS = [
     "id",
     "name",
+    "name_en",
     "short_name",
     "type",
+    "roles",
     "summary",
     "technologies",
     "region",
@@ -256,6 +266,7 @@ OPEN_DATA_FIELDS = [
     "coordinate_precision",
     "website",
     "founded",
+    "product_areas",
     "certifications",
     "sources",
     "verified",
@@ -266,8 +277,10 @@ def open_data_row(org: Any, lang: str) -> dict[str, Any]:
     return {
         "id": org.id,
         "name": org.name,
+        "name_en": org.name_en or "",
         "short_name": org.short_name or "",
         "type": org.type,
+        "roles": list(org.roles),
         "summary": org.summary.get(lang),
         "technologies": list(org.technologies),
         "region": org.region,
@@ -277,6 +290,7 @@ def open_data_row(org: Any, lang: str) -> dict[str, Any]:
         "coordinate_precision": org.coordinates.precision,
         "website": org.website or "",
         "founded": org.founded or "",
+        "product_areas": org.product_areas.get(lang) if org.product_areas else [],
         "certifications": list(org.certifications),
         "sources": list(org.sources),
         "verified": org.verified.isoformat(),

@@ -177,7 +177,13 @@ def _taxonomy_sections(taxonomy: Taxonomy) -> dict[str, list[tuple[tuple[Any, ..
             (("technologies", i, "fields", j), f.id) for j, f in enumerate(tech.fields)
         ]
     sections = {"technologies": technologies}
-    for name in ("organisation_types", "target_groups", "service_categories", "service_formats"):
+    for name in (
+        "organisation_types",
+        "target_groups",
+        "service_categories",
+        "service_formats",
+        "company_roles",
+    ):
         sections[name] = [((name, i), term.id) for i, term in enumerate(getattr(taxonomy, name))]
     return sections
 
@@ -201,6 +207,7 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("organisations", "type"): "organisation_types",
     ("organisations", "technologies"): "technologies",
     ("organisations", "target_groups"): "target_groups",
+    ("organisations", "roles"): "company_roles",
     ("organisations", "region"): "regions",
     ("organisations", "contact"): "contacts",
     ("services", "category"): "service_categories",
@@ -224,6 +231,7 @@ ID_NAMES = {
     "target_groups": "target group",
     "service_categories": "service category",
     "service_formats": "service format",
+    "company_roles": "company role",
     "regions": "region",
     "contacts": "contact",
     "services": "service",
@@ -244,6 +252,7 @@ def check_store(store: DataStore) -> list[Problem]:
             problems += _markdown_problems(entity)
             if kind == "organisations":
                 problems += _position_problems(entity, store)
+                problems += _role_problems(entity)
         for entity in store.broken.get(kind, {}).values():
             problems += _reference_problems(kind, entity, ids)
     problems += _placeholder_problems(store)
@@ -411,5 +420,27 @@ def _position_problems(entity: Loaded, store: DataStore) -> list[Problem]:
             f"{point.lat}, {point.lon} lies outside region '{organisation.region}'",
             f"expected latitude {box.min_lat}–{box.max_lat} and longitude "
             f"{box.min_lon}–{box.max_lon}; check for swapped lat/lon",
+        )
+    ]
+
+
+# The organisation type whose entries may carry company roles.
+COMPANY_TYPE = "company"
+
+
+def _role_problems(entity: Loaded) -> list[Problem]:
+    """Company roles (manufacturer, supplier, …) describe companies only."""
+    organisation = entity.model
+    if not organisation.roles or organisation.type == COMPANY_TYPE:
+        return []
+    line, col = entity.marks.get(("roles",), (0, 0))
+    return [
+        Problem(
+            entity.file,
+            line,
+            col,
+            "roles",
+            f"roles are for companies, but this entry has type '{organisation.type}'",
+            f"remove 'roles:', or set 'type: {COMPANY_TYPE}' if it is a company",
         )
     ]

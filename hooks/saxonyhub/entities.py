@@ -44,11 +44,26 @@ class Organisation(Strict):
         min_length=2,
         max_length=160,
     )
+    name_en: str | None = doc(
+        "Official English name, only where the organisation uses one; English pages show it.",
+        "Offizieller englischer Name, nur wenn die Organisation einen führt; englische Seiten "
+        "zeigen ihn.",
+        "Max Planck Institute of Molecular Cell Biology and Genetics",
+        default=None,
+        min_length=2,
+        max_length=160,
+    )
     short_name: str | None = doc(
         "Common short name.", "Gebräuchliche Kurzform.", "TUD", default=None
     )
     type: Slug = doc(
         "Organisation type id from taxonomy.yml.", "Typ-ID aus taxonomy.yml.", "university"
+    )
+    roles: list[Slug] = doc(
+        "Company role ids from taxonomy.yml (company_roles); only for type 'company'.",
+        "Unternehmensrollen-IDs aus taxonomy.yml (company_roles); nur für Typ 'company'.",
+        ["manufacturer", "supplier"],
+        default_factory=list,
     )
     summary: Text = doc(
         "One or two sentences (max. 300 characters per language).",
@@ -70,6 +85,11 @@ class Organisation(Strict):
     offers: TextList | None = doc(
         "What partners can get (only if a source says so).",
         "Angebote für Partner (nur mit Quelle).",
+        default=None,
+    )
+    product_areas: TextList | None = doc(
+        "Product areas or device classes (only if a source states them).",
+        "Produktbereiche oder Geräteklassen (nur mit Quelle).",
         default=None,
     )
     target_groups: list[Slug] = doc(
@@ -339,3 +359,4 @@ class Taxonomy(Strict):
     target_groups: list[Term] = Field(min_length=1)
     service_categories: list[Term] = Field(min_length=1)
     service_formats: list[Term] = Field(min_length=1)
+    company_roles: list[Term] = Field(default_factory=list)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .entities import Event, Organisation
+from .names import display_name
 
 
 def organisation_jsonld(org: Organisation, lang: str, url: str) -> dict[str, Any]:
@@ -12,7 +13,7 @@ def organisation_jsonld(org: Organisation, lang: str, url: str) -> dict[str, Any
         "@context": "https://schema.org",
         "@type": "Organization",
         "@id": url,
-        "name": org.name,
+        "name": display_name(org, lang),
         "description": org.summary.get(lang),
         "url": org.website or url,
         "address": {
@@ -27,8 +28,11 @@ def organisation_jsonld(org: Organisation, lang: str, url: str) -> dict[str, Any
             "longitude": org.coordinates.lon,
         },
     }
-    if org.short_name:
-        data["alternateName"] = org.short_name
+    # The other official name and the short name, each once and never equal to "name".
+    names = (org.name, org.name_en, org.short_name)
+    alternates = list(dict.fromkeys(n for n in names if n and n != data["name"]))
+    if alternates:
+        data["alternateName"] = alternates[0] if len(alternates) == 1 else alternates
     if org.founded:
         data["foundingDate"] = str(org.founded)
     if org.address:
@@ -58,7 +62,7 @@ def event_jsonld(event: Event, lang: str, url: str, organiser: Organisation) -> 
         },
         "organizer": {
             "@type": "Organization",
-            "name": organiser.name,
+            "name": display_name(organiser, lang),
             "url": organiser.website or url,
         },
         "url": event.url or url,

@@ -13,6 +13,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
+from . import names
 from .build_state import hub
 from .fields import Text, TextList
 from .i18n import format_day, localize
@@ -48,9 +49,10 @@ def subset_converter() -> markdown.Markdown:
 
 
 def ics_text(value: object) -> str:
-    """Text for an iCalendar property value (RFC 5545, 3.3.11)."""
+    """Text for an iCalendar property value (RFC 5545, 3.3.11); every kind of line break
+    becomes the escape ``\\n``, so the text stays on its content line."""
     text = str(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\\n").replace("\n", "\\n")
+    return "\\n".join(text.splitlines())
 
 
 def pick(value: object, lang: str) -> tuple[object, bool]:
@@ -82,6 +84,9 @@ def language_root(config: MkDocsConfig, lang: str | None = None) -> str:
 def register_filters(env: Environment, config: MkDocsConfig) -> None:
     """Add the project's filters: ``loc`` picks the page's language, ``day`` formats a date."""
     lang = page_language(config)
+    # tojson writes front-matter strings (YAML) and JSON-LD: "\ud83e\uddea", the ASCII escape of
+    # an emoji, is a surrogate pair that YAML rejects, so non-ASCII text stays as it is.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     build = hub(config)
     labels = build.data.labels
     env.filters["loc"] = lambda value, language=None: localize(value, language or lang)
@@ -93,6 +98,9 @@ def register_filters(env: Environment, config: MkDocsConfig) -> None:
     env.filters["markdown"] = partial(markdown_html, converter=subset_converter())
     env.globals["pick"] = lambda value, language=None: pick(value, language or lang)
     env.globals["page_lang"] = lang
+    env.globals["org_name"] = lambda org, language=None: names.display_name(org, language or lang)
+    env.globals["org_title"] = lambda org, language=None: names.title(org, language or lang)
+    env.globals["place"] = names.place
     env.globals["default_lang"] = build.settings.default_language
     env.globals["lang_root"] = build.settings.language_root(lang)
 

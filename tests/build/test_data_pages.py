@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import html
 import io
 import json
 from pathlib import Path
@@ -11,9 +13,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from saxonyhub.datastore import load_store
+from saxonyhub.names import display_name
+from site_build import PROJECT
 
-ROOT = Path(__file__).resolve().parents[2]
-STORE, _ = load_store(ROOT)
+STORE, _ = load_store(PROJECT)
 LANGS = {"de": "", "en": "en/"}
 
 
@@ -44,7 +47,7 @@ def mapped_ids(page) -> list[str]:
 def test_every_organisation_has_a_profile_with_key_fields(built_site: Path, lang: str):
     for org in STORE.all("organisations"):
         page = soup(built_site, f"{LANGS[lang]}organisations/{org.id}")
-        assert org.name in page.h1.get_text(), org.id
+        assert display_name(org, lang) in page.h1.get_text(), org.id
         assert org.summary.get(lang)[:40] in page.get_text(" ", strip=True).replace("\n", " ")
         assert page.find("meta", attrs={"name": "description"})["content"] == org.summary.get(lang)
         links = page.select(".md-content a[href*='technologies/']")
@@ -57,7 +60,7 @@ def test_every_organisation_has_a_profile_with_key_fields(built_site: Path, lang
 def test_organisation_jsonld_has_required_properties(built_site: Path, lang: str):
     for org in STORE.all("organisations"):
         data = jsonld(soup(built_site, f"{LANGS[lang]}organisations/{org.id}"))
-        assert data["@type"] == "Organization" and data["name"] == org.name
+        assert data["@type"] == "Organization" and data["name"] == display_name(org, lang)
         assert data["address"]["addressLocality"] == org.city
         assert data["description"] == org.summary.get(lang)
         assert data["url"].startswith("https://") or data["url"].startswith("http://127.0.0.1")
@@ -122,18 +125,22 @@ def test_open_data_files(built_site: Path, lang: str):
 
 
 def test_calendars_follow_rfc5545(built_site: Path):
-    for path in [
-        built_site / "events/calendar.ics",
-        built_site / "en/events/calendar.ics",
-        *built_site.glob("events/*.ics"),
-    ]:
+    events = STORE.all("events")
+    per_event = sorted(built_site.glob("events/*.ics"))
+    assert [p.stem for p in per_event if p.stem != "calendar"] == sorted(e.id for e in events)
+    for path in [built_site / "events/calendar.ics", built_site / "en/events/calendar.ics"]:
+        per_event.append(path)
+    for path in per_event:
         raw = path.read_bytes()
         assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.endswith(b"END:VCALENDAR\r\n")
         assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
         assert b"\n" not in raw.replace(b"\r\n", b"")
-    feed = (built_site / "events/calendar.ics").read_text(encoding="utf-8")
-    assert feed.count("BEGIN:VEVENT") == len(STORE.all("events"))
-    assert "DTSTART;VALUE=DATE:20181024" in feed and "DTEND;VALUE=DATE:20181026" in feed
+    feed = (built_site / "events/calendar.ics").read_bytes().decode("utf-8")
+    assert feed.count("BEGIN:VEVENT") == len(events)
+    for event in events:  # DTEND is exclusive: the day after the last day
+        end = (event.end or event.start) + dt.timedelta(days=1)
+        assert f"DTSTART;VALUE=DATE:{event.start:%Y%m%d}\r\n" in feed, event.id
+        assert f"DTEND;VALUE=DATE:{end:%Y%m%d}\r\n" in feed, event.id
 
 
 def test_base_map_is_a_local_svg(built_site: Path):
@@ -176,5 +183,6 @@ def test_an_organisation_is_found_by_its_profile_not_by_every_list(built_site: P
     docs = json.loads(index_file.read_text(encoding="utf-8"))["docs"]
     for org in STORE.all("organisations"):
         summary = org.summary.get(lang)
-        where = {d["location"].split("#")[0] for d in docs if summary in d["text"]}
+        # The index holds HTML text: "&" in a summary is "&amp;" there.
+        where = {d["location"].split("#")[0] for d in docs if summary in html.unescape(d["text"])}
         assert where == {f"organisations/{org.id}/"}, org.id

@@ -31,6 +31,9 @@ def test_review_fixture_boxes_carry_their_due_dates(review_fixture_site: Path):
         current = soup_of(review_fixture_site, f"{prefix}guides/current").select_one(".hub-review")
         assert overdue["data-hub-review-due"] == "2001-01-15"
         assert current["data-hub-review-due"] == "2027-11-23"
+        # Only review-dates.js decides overdue or current (tests/browser/test_review_dates.py).
+        assert not overdue.has_attr("data-hub-review-state")
+        assert not current.has_attr("data-hub-review-state")
 
 
 def test_outdated_translation_shows_an_english_notice_linking_the_german_page(

@@ -22,7 +22,7 @@ from site_content import (
 )
 
 GUIDES = guides()
-EUR_LEX = "https://eur-lex.europa.eu/legal-content/{}/TXT/?uri=CELEX:32017R0745"
+MDR_TEXT = "https://eur-lex.europa.eu/legal-content/{}/TXT/HTML/?uri=CELEX:02017R0745-"
 NBSP = "\u00a0"
 
 
@@ -48,14 +48,16 @@ def test_every_guide_is_built_in_both_languages(built_site: Path):
 def test_eu_citations_link_to_eur_lex_in_the_page_language(built_site: Path, prefix, lang):
     found = citations(soup_of(built_site, f"{prefix}guides/mdr-overview"))
     text = "Art. 52 Abs. 7 MDR" if lang == "DE" else "MDR Article 52(7)"
-    assert found[text] == (EUR_LEX.format(lang), lang.lower())
+    href, hreflang = found[text]
+    assert href.startswith(MDR_TEXT.format(lang)) and href.endswith("#art_52")
+    assert hreflang == lang.lower()
 
 
 def test_citations_are_worded_for_each_language(built_site: Path):
     german = citations(soup_of(built_site, "guides/diga"))
     english = citations(soup_of(built_site, "en/guides/diga"))
-    assert german["§ 139e Abs. 4 SGB V"] == ("https://www.gesetze-im-internet.de/sgb_5/", "de")
-    assert english["section 139e(4) SGB V"] == ("https://www.gesetze-im-internet.de/sgb_5/", "de")
+    section = ("https://www.gesetze-im-internet.de/sgb_5/__139e.html", "de")
+    assert german["§ 139e Abs. 4 SGB V"] == english["section 139e(4) SGB V"] == section
     rule = citations(soup_of(built_site, "en/guides/mdr-classification"))
     assert "MDR Annex VIII, Rule 11" in rule
     assert "Anhang VIII Regel 11 MDR" in citations(soup_of(built_site, "guides/mdr-classification"))
@@ -86,7 +88,7 @@ def test_each_act_has_a_page_listing_the_guides_that_cite_it(built_site: Path):
     assert "section 139e(4)" in items["DiGA: Germany's fast track for digital health applications"]
     assert page.find("a", string=re.compile("gesetze-im-internet"))["hreflang"] == "de"
     german = soup_of(built_site, "legal/mdr")
-    assert german.find("a", href=EUR_LEX.format("DE")) is not None
+    assert german.find("a", href=re.compile("^" + re.escape(MDR_TEXT.format("DE")))) is not None
     assert "Die MDR im Überblick" in [a.get_text() for a in german.select("article li a")]
 
 

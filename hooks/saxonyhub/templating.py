@@ -16,7 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from . import names
 from .build_state import hub
 from .fields import Text, TextList
-from .i18n import format_day, localize
+from .i18n import format_day, format_day_range, localize
+from .plaintext import markdown_to_plain
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#|!])")
 
@@ -91,10 +92,14 @@ def register_filters(env: Environment, config: MkDocsConfig) -> None:
     labels = build.data.labels
     env.filters["loc"] = lambda value, language=None: localize(value, language or lang)
     env.filters["day"] = lambda value, language=None: format_day(value, language or lang)
+    env.filters["day_range"] = lambda start, end=None, language=None: format_day_range(
+        start, end, language or lang
+    )
     env.globals["label"] = lambda key, language=None: labels.t(key, language or lang)
     env.filters["text"] = markdown_text
     env.filters["mdblock"] = markdown_block
     env.filters["ics"] = ics_text
+    env.filters["plain"] = partial(markdown_to_plain, converter=subset_converter())
     env.filters["markdown"] = partial(markdown_html, converter=subset_converter())
     env.globals["pick"] = lambda value, language=None: pick(value, language or lang)
     env.globals["page_lang"] = lang

@@ -52,6 +52,7 @@ MIN_TYPO_WORD = 5  # one edit of a 6-letter query may lead to a 5-letter word
 # Page kind by site path (after the language folder); the first match wins.
 KINDS = (
     (re.compile(r"^guides/[^/]+/$"), "guide"),
+    (re.compile(r"^guides/tools/"), "tool"),
     (re.compile(r"^organisations/[^/]+/$"), "organisation"),
     (re.compile(r"^services/"), "service"),
     (re.compile(r"^glossary/$"), "glossary"),

@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build validate lint test linkcheck linkcheck-external lighthouse schemas translations translations-ack bench clean new
+.PHONY: serve build validate lint test linkcheck linkcheck-external lighthouse schemas translations translations-ack bench clean new cms cms-config
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,7 @@ lint: $(STAMP) ## the pre-commit checks, offline: YAML style, spelling, Python, 
 	$(BIN)/ruff format --check --quiet hooks scripts tests bench
 	$(BIN)/python scripts/check_whitespace.py
 	$(BIN)/python scripts/lint_workflows.py
+	$(BIN)/python scripts/cms_config.py verify
 
 test: lint ## everything CI runs
 	$(BIN)/python scripts/validate.py
@@ -53,6 +54,12 @@ translations: $(STAMP) ## status of every English page: missing, unacknowledged,
 
 translations-ack: $(STAMP) ## record that FILE=docs/en/<path>.md translates the current German page
 	$(BIN)/python scripts/translations.py ack $(FILE)
+
+cms: $(STAMP) ## web editor on http://127.0.0.1:8000/admin/, saving into this working copy (no GitHub)
+	$(BIN)/python scripts/cms.py
+
+cms-config: $(STAMP) ## regenerate the web editor's configuration (tools/cms/config.yml) from the models
+	$(BIN)/python scripts/cms_config.py generate
 
 schemas: $(STAMP) ## regenerate schemas/ from the data models
 	$(BIN)/python scripts/schemas.py generate

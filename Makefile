@@ -1,18 +1,21 @@
-# Set-up is automatic: every target that needs Python creates .venv and installs the pinned
-# requirements on first use (and again whenever requirements.txt changes).
+# Set-up is automatic: every target that needs Python creates .venv and installs the pinned set
+# it needs on first use (and again whenever that requirements file changes). Three sets, all
+# generated from uv.lock by `make lock`: runtime (build and preview), lint, test (everything).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+STAMP := $(VENV)/.installed-runtime
+LINT_STAMP := $(VENV)/.installed-lint
+TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build validate lint test linkcheck linkcheck-external lighthouse schemas translations translations-ack bench clean new cms cms-config
+.PHONY: serve build validate lint lock test linkcheck linkcheck-external lighthouse schemas translations translations-ack bench clean new cms cms-config
 
-$(STAMP): requirements.txt
+$(VENV)/.installed-%: requirements/%.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	touch $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r $<
+	touch $@
 
 serve: $(STAMP) ## build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -23,21 +26,25 @@ build: $(STAMP) ## strict build into site/; on any error the previous site/ stay
 validate: $(STAMP) ## data and front-matter checks only (fast, no build)
 	$(BIN)/python scripts/validate.py
 
-lint: $(STAMP) ## the pre-commit checks, offline: YAML style, spelling, Python, whitespace
+lint: $(LINT_STAMP) ## the pre-commit checks, offline: YAML style, spelling, Python, whitespace, lock
 	$(BIN)/yamllint --strict .
 	$(BIN)/codespell
 	$(BIN)/ruff check hooks scripts tests bench
 	$(BIN)/ruff format --check --quiet hooks scripts tests bench
 	$(BIN)/python scripts/check_whitespace.py
 	$(BIN)/python scripts/lint_workflows.py
-	$(BIN)/python scripts/cms_config.py verify
+	$(BIN)/python scripts/lock.py check
 
-test: lint ## everything CI runs
+lock: $(LINT_STAMP) ## after editing pyproject.toml: re-lock (uv.lock) and regenerate requirements/
+	$(BIN)/python scripts/lock.py write
+
+test: lint $(TEST_STAMP) ## everything CI runs
 	$(BIN)/python scripts/validate.py
 	$(BIN)/python scripts/schemas.py verify
+	$(BIN)/python scripts/cms_config.py verify
 	$(BIN)/python -m pytest
 
-linkcheck: $(STAMP) ## internal links and anchors of a fresh build, served on 127.0.0.1
+linkcheck: $(TEST_STAMP) ## internal links and anchors of a fresh build, served on 127.0.0.1
 	$(BIN)/python -m pytest tests/build/test_links.py
 
 linkcheck-external: build ## external links too (needs internet; not run in CI)

@@ -95,6 +95,6 @@ def entity_context(
     if kind == "organisations":
         context["jsonld"] = organisation_jsonld(entity, lang, url)
     elif kind == "events":
-        organiser = store.get("organisations", entity.organiser)
+        organiser = store.get("organisations", entity.organiser) if entity.organiser else None
         context["jsonld"] = event_jsonld(entity, lang, url, organiser)
     return context

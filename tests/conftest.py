@@ -2,38 +2,15 @@
 
 from __future__ import annotations
 
-import re
-import shutil
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from site_build import run_build
+from site_build import PROJECT, fixture_project, run_build
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests/fixtures"
-# What a fixture site shares with the real one; its own docs/ and mkdocs.yml come on top.
-PROJECT_PARTS = ("hooks", "overrides", "data", "docs/assets")
-
-
-def fixture_project(name: str, target: Path) -> Path:
-    """A temporary copy of the project whose pages are those of ``tests/fixtures/<name>/``.
-
-    The fixture's mkdocs.yml inherits the real one (copied as mkdocs.project.yml) and sets its own
-    nav, so scenarios run the real hooks, templates and data on a few pages.
-    """
-    for part in PROJECT_PARTS:
-        ignore = shutil.ignore_patterns("__pycache__")
-        shutil.copytree(ROOT / part, target / part, ignore=ignore)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.project.yml")
-    shutil.copytree(FIXTURES / name, target, dirs_exist_ok=True)
-    # The real guides are not part of a fixture site: services must not point at them.
-    for service in (target / "data/services").glob("*.yml"):
-        text = service.read_text(encoding="utf-8")
-        service.write_text(re.sub(r"(?m)^guides: \[.*\]$", "guides: []", text), encoding="utf-8")
-    return target
 
 
 @pytest.fixture(scope="session")
@@ -43,9 +20,9 @@ def root() -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once with --strict."""
+    """The real site (or the project named by HUB_TEST_PROJECT), built once with --strict."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, site_dir)
+    result = run_build(PROJECT, site_dir)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr[-4000:]}"
     return site_dir
 

@@ -3,11 +3,39 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 BUILD_SCRIPT = Path(__file__).resolve().parent.parent / "scripts/build.py"
+ROOT = Path(__file__).resolve().parent.parent
+# The project whose site the tests on the built site check: this one, or an edited copy
+# (tests/build/test_editorial_changes.py runs those tests again on one). Read docs/ and data/
+# from here, never from ROOT, so that expectations follow the content.
+PROJECT = Path(os.environ.get("HUB_TEST_PROJECT") or ROOT)
+FIXTURES = ROOT / "tests/fixtures"
+# What a fixture site shares with the real one; its own docs/ and mkdocs.yml come on top.
+PROJECT_PARTS = ("hooks", "overrides", "data", "docs/assets")
+
+
+def fixture_project(name: str, target: Path) -> Path:
+    """A temporary copy of the project whose pages are those of ``tests/fixtures/<name>/``.
+
+    The fixture's mkdocs.yml inherits the real one (copied as mkdocs.project.yml) and sets its own
+    nav, so scenarios run the real hooks, templates and data on a few pages.
+    """
+    for part in PROJECT_PARTS:
+        ignore = shutil.ignore_patterns("__pycache__")
+        shutil.copytree(ROOT / part, target / part, ignore=ignore)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.project.yml")
+    shutil.copytree(FIXTURES / name, target, dirs_exist_ok=True)
+    # The real guides are not part of a fixture site: services must not point at them.
+    for service in (target / "data/services").glob("*.yml"):
+        text = service.read_text(encoding="utf-8")
+        service.write_text(re.sub(r"(?m)^guides: \[.*\]$", "guides: []", text), encoding="utf-8")
+    return target
 
 
 def build_env(extra: dict[str, str] | None = None) -> dict[str, str]:

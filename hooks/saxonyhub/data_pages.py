@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import json
 import posixpath
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,6 +86,7 @@ class PageBuilder:
         self.today = today
         self.guide_titles = guide_titles  # guide id -> title, for guides in this language
         self.entries = catalogue.technology_entries(store)
+        self.published_ids = {o.id for o in store.all("organisations")}
         self.out = Generated()
 
     def build(self) -> Generated:
@@ -102,6 +104,7 @@ class PageBuilder:
             "lang": self.lang,
             "entries": self.entries,
             "link": lambda target: md_link(path, target),
+            "profile_links": lambda text: profile_links(text, path, self.published_ids),
             "asset": lambda target: _asset(self.root, path, target),
             "org_href": lambda org: href(path, f"organisations/{org.id}.md"),
             "org_label": lambda org: names.display_name(org, self.lang),
@@ -236,6 +239,23 @@ class PageBuilder:
         for row in self._open_data_rows(organisations):
             writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
         return buffer.getvalue()
+
+
+_ORG_LINK_WITH_NAME = re.compile(r"\[([^\]]*)\]\(org:([a-z0-9-]+)\)")
+
+
+def profile_links(text: str, page: str, published: set[str]) -> str:
+    """Data text with its [name](org:<id>) links pointing at the profile pages (relative .md
+    links, which MkDocs checks and rewrites). A draft organisation has no page yet: its name
+    stays as plain text, so drafting an organisation never breaks the texts that name it."""
+
+    def replace(match: re.Match[str]) -> str:
+        name, org_id = match[1], match[2]
+        if org_id not in published:
+            return name
+        return f"[{name}]({md_link(page, f'organisations/{org_id}.md')})"
+
+    return _ORG_LINK_WITH_NAME.sub(replace, text)
 
 
 def fold_ics_line(line: str, limit: int = 75) -> str:

@@ -217,9 +217,11 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("services", "related_services"): "services",
     ("services", "guides"): "guides",
     ("services", "technologies"): "technologies",
+    ("services", "provider"): "organisations",
     ("regions", "settling_contacts"): "contacts",
     ("events", "region"): "regions",
     ("events", "organiser"): "organisations",
+    ("events", "co_hosts"): "organisations",
     ("contacts", "organisation"): "organisations",
 }
 
@@ -249,7 +251,7 @@ def check_store(store: DataStore) -> list[Problem]:
         for entity in loaded.values():
             problems += _reference_problems(kind, entity, ids)
             problems += _english_problems(entity)
-            problems += _markdown_problems(entity)
+            problems += _markdown_problems(entity, ids["organisations"])
             if kind == "organisations":
                 problems += _position_problems(entity, store)
                 problems += _role_problems(entity)
@@ -367,7 +369,7 @@ def _english_problems(entity: Loaded) -> list[Problem]:
     return problems
 
 
-def _markdown_problems(entity: Loaded) -> list[Problem]:
+def _markdown_problems(entity: Loaded, organisations: set[str]) -> list[Problem]:
     problems = []
     for path, text in _texts(entity.model):
         if path[-1] not in MARKDOWN_FIELDS:
@@ -377,13 +379,18 @@ def _markdown_problems(entity: Loaded) -> list[Problem]:
             line, col = entity.marks.get((*path, lang), (0, 0))
             problems += [
                 Problem(entity.file, line, col, path_text((*path, lang)), message, hint)
-                for message, hint in _markdown_findings(body)
+                for message, hint in _markdown_findings(body, organisations)
             ]
     return problems
 
 
-def _markdown_findings(body: str) -> list[tuple[str, str]]:
-    """What breaks the Markdown subset in one text: raw HTML, links that are not https."""
+# A link to an organisation's profile in data text: [IZI](org:fraunhofer-izi).
+ORG_LINK = "org:"
+
+
+def _markdown_findings(body: str, organisations: set[str] = frozenset()) -> list[tuple[str, str]]:
+    """What breaks the Markdown subset in one text: raw HTML, links that are not https,
+    profile links (org:<id>) to organisations that do not exist."""
     findings = []
     if _RAW_HTML.search(body):
         findings.append(
@@ -393,11 +400,17 @@ def _markdown_findings(body: str) -> list[tuple[str, str]]:
             )
         )
     for target in _LINK_TARGET.findall(body):
-        if not target.startswith("https://"):
+        if target.startswith(ORG_LINK):
+            org_id = target.removeprefix(ORG_LINK)
+            if org_id not in organisations:
+                close = difflib.get_close_matches(org_id, sorted(organisations), n=1)
+                hint = f"did you mean 'org:{close[0]}'?" if close else "see data/organisations/"
+                findings.append((f"unknown organisation id '{org_id}' in link", hint))
+        elif not target.startswith("https://"):
             findings.append(
                 (
                     f"link target '{target}' is not an https:// address",
-                    "links in data texts must start with https://",
+                    "links in data texts start with https://, or org:<id> for a profile",
                 )
             )
     return findings

@@ -193,6 +193,14 @@ class Service(Strict):
         "Kosten in Worten; keine erfundenen Preise.",
     )
     contact: Slug = doc("Contact id.", "Kontakt-ID.", "cluster-office")
+    provider: Slug | None = doc(
+        "Organisation id of whoever delivers the service, if not the cluster office; its "
+        "profile is linked and its contact shown, the cluster office remains the fallback.",
+        "Organisations-ID des Anbieters, wenn nicht die Geschäftsstelle; sein Profil wird "
+        "verlinkt und sein Kontakt gezeigt, die Geschäftsstelle bleibt Rückfallkontakt.",
+        "wirtschaftsfoerderung-sachsen",
+        default=None,
+    )
     related_services: list[Slug] = doc(
         "Ids of related services.", "IDs verwandter Angebote.", [], default_factory=list
     )
@@ -284,8 +292,31 @@ class Event(Strict):
     city: str = doc("City.", "Ort.", "Dresden")
     region: Slug | None = doc("Region id.", "Regions-ID.", "dresden", default=None)
     description: Text = doc("What happens there (Markdown subset).", "Was dort geschieht.")
-    organiser: Slug = doc(
-        "Organisation id of the organiser.", "Organisations-ID des Veranstalters.", "biosaxony"
+    organiser: Slug | None = doc(
+        "Organisation id of the organiser, when it has a profile in data/organisations/.",
+        "Organisations-ID des Veranstalters, wenn er ein Profil in data/organisations/ hat.",
+        "biosaxony",
+        default=None,
+    )
+    organiser_name: str | None = doc(
+        "Name of an organiser without a profile here (instead of 'organiser').",
+        "Name eines Veranstalters ohne Profil hier (statt 'organiser').",
+        "EBD Group",
+        default=None,
+        min_length=2,
+        max_length=160,
+    )
+    co_hosts: list[Slug] = doc(
+        "Organisation ids of co-hosts with a profile here.",
+        "Organisations-IDs von Mitveranstaltern mit Profil hier.",
+        ["biosaxony"],
+        default_factory=list,
+    )
+    co_host_names: list[str] = doc(
+        "Names of co-hosts without a profile here.",
+        "Namen von Mitveranstaltern ohne Profil hier.",
+        ["Stadt Leipzig"],
+        default_factory=list,
     )
     url: HttpsUrl | None = doc("Event website.", "Website der Veranstaltung.", default=None)
     sources: list[HttpsUrl] = doc("Sources for dates and facts.", "Quellen.", min_length=1)
@@ -312,6 +343,16 @@ class Event(Strict):
                 },
             )
         return end
+
+    @model_validator(mode="after")
+    def _one_organiser(self) -> Event:
+        if (self.organiser is None) == (self.organiser_name is None):
+            raise PydanticCustomError(
+                "one_organiser",
+                "give exactly one of 'organiser' and 'organiser_name'",
+                {"hint": "'organiser: <id>' for an organisation with a profile, else its name"},
+            )
+        return self
 
 
 class Contact(Strict):

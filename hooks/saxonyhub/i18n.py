@@ -55,5 +55,20 @@ def format_day(day: dt.date, lang: str) -> str:
     return format_date(day, format="long", locale="de_DE" if lang == "de" else "en_GB")
 
 
+def format_day_range(start: dt.date, end: dt.date | None, lang: str) -> str:
+    """A date range without repeating what both days share: '24.–26. Oktober 2022' /
+    '24–26 October 2022', '30. Januar – 2. Februar 2018'; one day when ``end`` is empty."""
+    if end is None or end == start:
+        return format_day(start, lang)
+    locale = "de_DE" if lang == "de" else "en_GB"
+    if start.year != end.year:
+        return f"{format_day(start, lang)} – {format_day(end, lang)}"
+    if start.month != end.month:
+        first = format_date(start, format="d. MMMM" if lang == "de" else "d MMMM", locale=locale)
+        return f"{first} – {format_day(end, lang)}"
+    first = format_date(start, format="d." if lang == "de" else "d", locale=locale)
+    return f"{first}\u2013{format_day(end, lang)}"
+
+
 def load_labels(path: Path, display_name: str) -> tuple[Labels | None, list[Problem]]:
     return load_model(path, display_name, Labels)

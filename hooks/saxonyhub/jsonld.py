@@ -6,6 +6,7 @@ from typing import Any
 
 from .entities import Event, Organisation
 from .names import display_name
+from .plaintext import markdown_to_plain
 
 
 def organisation_jsonld(org: Organisation, lang: str, url: str) -> dict[str, Any]:
@@ -41,13 +42,15 @@ def organisation_jsonld(org: Organisation, lang: str, url: str) -> dict[str, Any
     return data
 
 
-def event_jsonld(event: Event, lang: str, url: str, organiser: Organisation) -> dict[str, Any]:
+def event_jsonld(
+    event: Event, lang: str, url: str, organiser: Organisation | None
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",
         "@id": url,
         "name": event.title.get(lang),
-        "description": event.description.get(lang).strip(),
+        "description": markdown_to_plain(event.description.get(lang)),
         "startDate": event.start.isoformat(),
         "endDate": (event.end or event.start).isoformat(),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
@@ -62,8 +65,8 @@ def event_jsonld(event: Event, lang: str, url: str, organiser: Organisation) -> 
         },
         "organizer": {
             "@type": "Organization",
-            "name": display_name(organiser, lang),
-            "url": organiser.website or url,
+            "name": display_name(organiser, lang) if organiser else event.organiser_name,
+            "url": (organiser.website if organiser else None) or event.url or url,
         },
         "url": event.url or url,
     }

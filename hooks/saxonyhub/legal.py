@@ -4,6 +4,12 @@ Authors write ``[[ACT LOCATOR]]`` in Markdown, always in English notation: ``[[M
 ``[[MDR Annex VIII Rule 11]]``, ``[[SGB-V § 139e(4)]]`` or ``[[REG-2023-607]]`` for a whole act.
 This module parses such references, checks them against ``data/legal_acts.yml`` and words them
 the way readers of each language cite law (patterns from ``data/labels.yml``, keys ``cite.*``).
+
+Links point as deep as the official text allows. EUR-Lex's HTML of an act has an anchor per
+article (``#art_52``, ``#art_10a``) and per annex (``#anx_VIII``), none per paragraph, so
+"Art. 52(7)" links to ``#art_52`` and the "(7)" stays in the text. EU acts with a ``consolidated``
+date link that consolidated version (CELEX ``02017R0745-20260719``), the others the act as
+published. gesetze-im-internet.de has one page per section (``sgb_5/__139e.html``).
 """
 
 from __future__ import annotations
@@ -23,7 +29,12 @@ from .problems import Problem
 from .strict_yaml import YamlProblem, loads
 from .validation import duplicate_id_problems, load_validated
 
-EUR_LEX = "https://eur-lex.europa.eu/legal-content/{lang}/TXT/?uri=CELEX:{celex}"
+EUR_LEX = "https://eur-lex.europa.eu/legal-content/{lang}/TXT/HTML/?uri=CELEX:{celex}"
+ELI = "http://data.europa.eu/eli/reg/{year}/{number}/oj"
+# The documented shapes of what a citation's link may end in (tests check every generated link).
+EUR_LEX_ANCHOR = re.compile(r"^(art_\d+[a-z]?|anx_[IVXLC]+)$")
+SECTION_PAGE = re.compile(r"^__\d+[a-z]?\.html$")
+_EU_NUMBER = re.compile(r"^\(EU\) (?P<year>\d{4})/(?P<number>\d+)$")
 CITATION = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 _REFERENCE = re.compile(r"^(?P<act>[A-Z][A-Z0-9-]*)(?: (?P<locator>.+))?$")
 _ARTICLE = re.compile(r"^Art\. (?P<number>\d+[a-z]?)(?:\((?P<paragraph>\d+[a-z]?)\))?$")
@@ -67,6 +78,15 @@ class LegalAct(_Strict):
     short: LocalizedText = Field(description="Short name used in citations, per language.")
     title: LocalizedText = Field(description="Full title per language.")
     date: dt.date | None = Field(None, description="Date of adoption, where a source states it.")
+    consolidated: dt.date | None = Field(
+        None,
+        description=(
+            "Date of the EUR-Lex consolidated version that citations link to (the YYYYMMDD in "
+            "CELEX 02017R0745-20260719); null for acts never amended, which link the text as "
+            "published. Check the act's EUR-Lex page for the current version when reviewing."
+        ),
+        examples=["2026-07-19"],
+    )
     url: ActUrls | None = Field(None, description="Official text of national acts.")
     definitions_article: int | None = Field(
         None,
@@ -86,7 +106,22 @@ class LegalAct(_Strict):
             raise ValueError(f"{self.id}: an EU regulation needs its celex number")
         if not self.is_eu and (self.url is None or self.url.de is None):
             raise ValueError(f"{self.id}: a German act needs url.de (gesetze-im-internet.de)")
+        if not self.is_eu and self.consolidated is not None:
+            raise ValueError(f"{self.id}: only EU acts have a EUR-Lex consolidated version")
         return self
+
+    @property
+    def eli(self) -> str | None:
+        """The European Legislation Identifier of an EU regulation, e.g. for '(EU) 2017/745'."""
+        match = _EU_NUMBER.match(self.number or "") if self.is_eu else None
+        return ELI.format(year=match["year"], number=match["number"]) if match else None
+
+    @property
+    def eur_lex_celex(self) -> str | None:
+        """CELEX of the text links open: the pinned consolidated version, else the act itself."""
+        if not self.celex or self.consolidated is None:
+            return self.celex
+        return f"0{self.celex[1:]}-{self.consolidated:%Y%m%d}"
 
 
 class LegalActs(_Strict):
@@ -229,8 +264,31 @@ def pattern_key(reference: Reference, act: LegalAct) -> str:
 def act_url(act: LegalAct, lang: str) -> str:
     """EUR-Lex in the page's language for EU acts; the German text for German acts."""
     if act.is_eu:
-        return EUR_LEX.format(lang=lang.upper(), celex=act.celex)
+        return EUR_LEX.format(lang=lang.upper(), celex=act.eur_lex_celex)
     return str(act.url.de) if act.url and act.url.de else ""  # LegalAct requires url.de
+
+
+def anchor(reference: Reference) -> str:
+    """EUR-Lex's fragment for an article or annex ('art_52', 'anx_VIII'); '' for the whole act."""
+    if reference.kind == "article":
+        return f"art_{reference.number}"
+    if reference.kind == "annex":
+        return f"anx_{reference.number}"
+    return ""
+
+
+def reference_url(reference: Reference, act: LegalAct, lang: str) -> str:
+    """The official text at the cited article, annex or section, as deep as it has addresses.
+
+    Returns:
+        For EU acts EUR-Lex in ``lang`` with ``#art_N``/``#anx_N``; for German acts the section's
+        own page on gesetze-im-internet.de (``__139e.html``); the whole act for ``[[ACT]]``.
+    """
+    url = act_url(act, lang)
+    if reference.kind == "section":
+        return f"{url.rstrip('/')}/__{reference.number.lower()}.html"
+    fragment = anchor(reference)
+    return f"{url}#{fragment}" if fragment else url
 
 
 def cite(reference: Reference, act: LegalAct, lang: str, pattern: Pattern) -> Citation:
@@ -245,9 +303,8 @@ def cite(reference: Reference, act: LegalAct, lang: str, pattern: Pattern) -> Ci
     text = pattern(pattern_key(reference, act)).format(**values)
     title_key = "cite.title_eu" if act.is_eu else "cite.title_national"
     hreflang = lang if act.is_eu else "de"
-    return Citation(
-        reference, text, act_url(act, lang), pattern(title_key).format(**values), hreflang
-    )
+    url = reference_url(reference, act, lang)
+    return Citation(reference, text, url, pattern(title_key).format(**values), hreflang)
 
 
 def locator_text(reference: Reference, act: LegalAct, lang: str, pattern: Pattern) -> str:

@@ -16,7 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from . import names
 from .build_state import hub
 from .fields import Text, TextList
-from .i18n import format_day, localize
+from .i18n import format_day, format_day_range, localize
+from .plaintext import markdown_to_plain
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#|!])")
 
@@ -49,9 +50,10 @@ def subset_converter() -> markdown.Markdown:
 
 
 def ics_text(value: object) -> str:
-    """Text for an iCalendar property value (RFC 5545, 3.3.11)."""
+    """Text for an iCalendar property value (RFC 5545, 3.3.11); every kind of line break
+    becomes the escape ``\\n``, so the text stays on its content line."""
     text = str(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\\n").replace("\n", "\\n")
+    return "\\n".join(text.splitlines())
 
 
 def pick(value: object, lang: str) -> tuple[object, bool]:
@@ -83,14 +85,21 @@ def language_root(config: MkDocsConfig, lang: str | None = None) -> str:
 def register_filters(env: Environment, config: MkDocsConfig) -> None:
     """Add the project's filters: ``loc`` picks the page's language, ``day`` formats a date."""
     lang = page_language(config)
+    # tojson writes front-matter strings (YAML) and JSON-LD: "\ud83e\uddea", the ASCII escape of
+    # an emoji, is a surrogate pair that YAML rejects, so non-ASCII text stays as it is.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     build = hub(config)
     labels = build.data.labels
     env.filters["loc"] = lambda value, language=None: localize(value, language or lang)
     env.filters["day"] = lambda value, language=None: format_day(value, language or lang)
+    env.filters["day_range"] = lambda start, end=None, language=None: format_day_range(
+        start, end, language or lang
+    )
     env.globals["label"] = lambda key, language=None: labels.t(key, language or lang)
     env.filters["text"] = markdown_text
     env.filters["mdblock"] = markdown_block
     env.filters["ics"] = ics_text
+    env.filters["plain"] = partial(markdown_to_plain, converter=subset_converter())
     env.filters["markdown"] = partial(markdown_html, converter=subset_converter())
     env.globals["pick"] = lambda value, language=None: pick(value, language or lang)
     env.globals["page_lang"] = lang

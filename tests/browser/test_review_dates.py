@@ -8,6 +8,8 @@ import datetime as dt
 import pytest
 
 from browser_support import PageProbe
+from site_build import PROJECT
+from site_content import review_of
 
 # A day in the life of the fixture site: the 2000 guide is long overdue, the current one is not.
 TODAY = dt.datetime(2027, 1, 15, 12, 0)
@@ -34,14 +36,21 @@ def test_guide_reviewed_in_2000_shows_the_overdue_warning(
     assert overdue.is_visible()
     assert overdue.locator(".admonition-title").inner_text() == warning
     assert "hub-review--overdue" in probe.page.locator(".hub-review").get_attribute("class")
+    assert probe.page.locator(".hub-review").get_attribute("data-hub-review-state") == "overdue"
     assert probe.console_errors == []
 
 
 @pytest.mark.parametrize("path", ["guides/current/", "en/guides/current/"])
 def test_current_guide_shows_no_warning(probe: PageProbe, served_review_fixture: str, path):
     open_on(probe, served_review_fixture + path, TODAY)
+    # The built page has no state: only review-dates.js sets it, so this proves the script ran
+    # and decided "current" (the warning is hidden in the HTML from the start).
+    box = probe.page.locator('.hub-review[data-hub-review-state="current"]')
+    box.wait_for(state="attached", timeout=5000)
+    assert "hub-review--overdue" not in box.get_attribute("class")
     assert probe.page.locator(".hub-review__facts").is_visible()
     assert not probe.page.locator(".hub-review__overdue").is_visible()
+    assert probe.console_errors == []
 
 
 def test_the_same_page_goes_out_of_date_without_a_rebuild(
@@ -63,7 +72,12 @@ def test_staff_schedule_lists_overdue_and_soon_due_pages(
     assert probe.page.locator("tr[data-hub-due]:visible").count() == 2
 
 
-def test_real_guides_are_current_today(probe: PageProbe, served_site: str):
-    open_on(probe, served_site + "guides/mdr-overview/", dt.datetime(2026, 11, 23, 12, 0))
+def test_real_guides_are_current_on_the_day_of_their_review(probe: PageProbe, served_site: str):
+    review = review_of(PROJECT / "docs/de/guides/mdr-overview.md")
+    assert review is not None
+    day = review.last_reviewed
+    open_on(probe, served_site + "guides/mdr-overview/", dt.datetime(day.year, day.month, day.day))
+    box = probe.page.locator('.hub-review[data-hub-review-state="current"]')
+    box.wait_for(state="attached", timeout=5000)
     assert not probe.page.locator(".hub-review__overdue").is_visible()
     assert probe.console_errors == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import html
 import io
 import json
@@ -13,9 +14,9 @@ from bs4 import BeautifulSoup
 
 from saxonyhub.datastore import load_store
 from saxonyhub.names import display_name
+from site_build import PROJECT
 
-ROOT = Path(__file__).resolve().parents[2]
-STORE, _ = load_store(ROOT)
+STORE, _ = load_store(PROJECT)
 LANGS = {"de": "", "en": "en/"}
 
 
@@ -124,18 +125,22 @@ def test_open_data_files(built_site: Path, lang: str):
 
 
 def test_calendars_follow_rfc5545(built_site: Path):
-    for path in [
-        built_site / "events/calendar.ics",
-        built_site / "en/events/calendar.ics",
-        *built_site.glob("events/*.ics"),
-    ]:
+    events = STORE.all("events")
+    per_event = sorted(built_site.glob("events/*.ics"))
+    assert [p.stem for p in per_event if p.stem != "calendar"] == sorted(e.id for e in events)
+    for path in [built_site / "events/calendar.ics", built_site / "en/events/calendar.ics"]:
+        per_event.append(path)
+    for path in per_event:
         raw = path.read_bytes()
         assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.endswith(b"END:VCALENDAR\r\n")
         assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
         assert b"\n" not in raw.replace(b"\r\n", b"")
-    feed = (built_site / "events/calendar.ics").read_text(encoding="utf-8")
-    assert feed.count("BEGIN:VEVENT") == len(STORE.all("events"))
-    assert "DTSTART;VALUE=DATE:20181024" in feed and "DTEND;VALUE=DATE:20181026" in feed
+    feed = (built_site / "events/calendar.ics").read_bytes().decode("utf-8")
+    assert feed.count("BEGIN:VEVENT") == len(events)
+    for event in events:  # DTEND is exclusive: the day after the last day
+        end = (event.end or event.start) + dt.timedelta(days=1)
+        assert f"DTSTART;VALUE=DATE:{event.start:%Y%m%d}\r\n" in feed, event.id
+        assert f"DTEND;VALUE=DATE:{end:%Y%m%d}\r\n" in feed, event.id
 
 
 def test_base_map_is_a_local_svg(built_site: Path):

@@ -11,10 +11,18 @@ import pytest
 from bs4 import BeautifulSoup
 
 from built_pages import BuiltPage
+from saxonyhub.i18n import format_day
+from site_content import (
+    glossary_terms,
+    guide_files,
+    guides,
+    legal_acts,
+    review_of,
+    reviewed_pages,
+)
 
-ROOT = Path(__file__).resolve().parents[2]
-GUIDES = sorted(p.stem for p in (ROOT / "docs/de/guides").glob("*.md") if p.stem != "index")
-EUR_LEX = "https://eur-lex.europa.eu/legal-content/{}/TXT/?uri=CELEX:32017R0745"
+GUIDES = guides()
+MDR_TEXT = "https://eur-lex.europa.eu/legal-content/{}/TXT/HTML/?uri=CELEX:02017R0745-"
 NBSP = "\u00a0"
 
 
@@ -29,25 +37,27 @@ def citations(soup: BeautifulSoup) -> dict[str, tuple[str, str]]:
     }
 
 
-def test_there_are_twelve_guides_in_both_languages(built_site: Path):
-    assert len(GUIDES) == 12
+def test_every_guide_is_built_in_both_languages(built_site: Path):
+    assert [path.stem for path in guide_files("en")] == GUIDES
     for prefix in ("", "en/"):
-        for guide in GUIDES:
-            assert (built_site / prefix / "guides" / guide / "index.html").is_file()
+        built = {p.parent.name for p in (built_site / prefix / "guides").glob("*/index.html")}
+        assert built == set(GUIDES)
 
 
 @pytest.mark.parametrize(("prefix", "lang"), [("", "DE"), ("en/", "EN")])
 def test_eu_citations_link_to_eur_lex_in_the_page_language(built_site: Path, prefix, lang):
     found = citations(soup_of(built_site, f"{prefix}guides/mdr-overview"))
     text = "Art. 52 Abs. 7 MDR" if lang == "DE" else "MDR Article 52(7)"
-    assert found[text] == (EUR_LEX.format(lang), lang.lower())
+    href, hreflang = found[text]
+    assert href.startswith(MDR_TEXT.format(lang)) and href.endswith("#art_52")
+    assert hreflang == lang.lower()
 
 
 def test_citations_are_worded_for_each_language(built_site: Path):
     german = citations(soup_of(built_site, "guides/diga"))
     english = citations(soup_of(built_site, "en/guides/diga"))
-    assert german["§ 139e Abs. 4 SGB V"] == ("https://www.gesetze-im-internet.de/sgb_5/", "de")
-    assert english["section 139e(4) SGB V"] == ("https://www.gesetze-im-internet.de/sgb_5/", "de")
+    section = ("https://www.gesetze-im-internet.de/sgb_5/__139e.html", "de")
+    assert german["§ 139e Abs. 4 SGB V"] == english["section 139e(4) SGB V"] == section
     rule = citations(soup_of(built_site, "en/guides/mdr-classification"))
     assert "MDR Annex VIII, Rule 11" in rule
     assert "Anhang VIII Regel 11 MDR" in citations(soup_of(built_site, "guides/mdr-classification"))
@@ -55,18 +65,20 @@ def test_citations_are_worded_for_each_language(built_site: Path):
 
 def test_every_citation_is_resolved(built_site: Path):
     count = 0
-    for page in built_site.glob("**/guides/*/index.html"):
+    built = sorted(built_site.glob("**/guides/*/index.html"))
+    assert len(built) == 2 * len(GUIDES)
+    for page in built:
         html = page.read_text(encoding="utf-8")
         assert "[[" not in html, page
         count += html.count('class="hub-cite"')
-    sources = sum(p.read_text().count("[[") for p in (ROOT / "docs").glob("*/guides/*.md"))
-    assert count == sources > 300
+    sources = sum(p.read_text().count("[[") for lang in ("de", "en") for p in guide_files(lang))
+    assert count == sources > 0
 
 
 def test_each_act_has_a_page_listing_the_guides_that_cite_it(built_site: Path):
     for prefix in ("", "en/"):
         index = soup_of(built_site, f"{prefix}legal")
-        assert len(index.select("article table tbody tr")) == 9
+        assert len(index.select("article table tbody tr")) == legal_acts()
     page = soup_of(built_site, "en/legal/sgb-v")
     items = {
         li.a.get_text(): li.get_text().replace(NBSP, " ")
@@ -76,22 +88,27 @@ def test_each_act_has_a_page_listing_the_guides_that_cite_it(built_site: Path):
     assert "section 139e(4)" in items["DiGA: Germany's fast track for digital health applications"]
     assert page.find("a", string=re.compile("gesetze-im-internet"))["hreflang"] == "de"
     german = soup_of(built_site, "legal/mdr")
-    assert german.find("a", href=EUR_LEX.format("DE")) is not None
+    assert german.find("a", href=re.compile("^" + re.escape(MDR_TEXT.format("DE")))) is not None
     assert "Die MDR im Überblick" in [a.get_text() for a in german.select("article li a")]
 
 
+OWNER_ROLES = {"cluster-office": {"de": "Geschäftsstelle", "en": "Cluster office"}}
+
+
 @pytest.mark.parametrize(
-    ("prefix", "texts"),
-    [
-        ("", ("Zuletzt geprüft", "23. November 2026", "Geschäftsstelle")),
-        ("en/", ("Last reviewed", "23 November 2026", "Cluster office")),
-    ],
+    ("prefix", "lang", "label"), [("", "de", "Zuletzt geprüft"), ("en/", "en", "Last reviewed")]
 )
-def test_every_guide_shows_its_review_box(built_site: Path, prefix, texts):
-    for guide in GUIDES:
-        box = soup_of(built_site, f"{prefix}guides/{guide}").select_one(".hub-review")
-        assert box["data-hub-review-due"] == "2027-11-23", guide
-        assert all(text in box.get_text() for text in texts), guide
+def test_every_guide_shows_its_review_box(built_site: Path, prefix, lang, label):
+    for path in guide_files(lang):
+        review = review_of(path)
+        assert review is not None, path
+        box = soup_of(built_site, f"{prefix}guides/{path.stem}").select_one(".hub-review")
+        assert box["data-hub-review-due"] == review.review_by.isoformat(), path
+        text = box.get_text()
+        assert label in text and format_day(review.last_reviewed, lang) in text, path
+        assert format_day(review.review_by, lang) in text, path
+        if review.owner in OWNER_ROLES:
+            assert OWNER_ROLES[review.owner][lang] in text, path
         assert box.select_one(".hub-review__overdue").has_attr("hidden")
 
 
@@ -118,17 +135,18 @@ def test_every_guide_ends_with_legal_note_and_services(built_site: Path, prefix,
 
 def test_reviews_json_lists_every_reviewed_page(built_site: Path):
     pages = json.loads((built_site / "reviews.json").read_text(encoding="utf-8"))["pages"]
-    assert len(pages) == 24
+    expected = reviewed_pages()
+    assert sorted(p["source"] for p in pages) == sorted(expected)
+    for entry in pages:
+        review = expected[entry["source"]]
+        assert (entry["owner"], entry["last_reviewed"], entry["review_by"]) == (
+            review.owner,
+            review.last_reviewed.isoformat(),
+            review.review_by.isoformat(),
+        )
     entry = next(p for p in pages if p["url"] == "en/guides/diga/")
-    assert entry == {
-        "page": "DiGA: Germany's fast track for digital health applications",
-        "language": "en",
-        "url": "en/guides/diga/",
-        "source": "docs/en/guides/diga.md",
-        "owner": "cluster-office",
-        "last_reviewed": "2026-11-23",
-        "review_by": "2027-11-23",
-    }
+    assert entry["page"] == "DiGA: Germany's fast track for digital health applications"
+    assert (entry["language"], entry["source"]) == ("en", "docs/en/guides/diga.md")
 
 
 @pytest.mark.parametrize(
@@ -152,7 +170,8 @@ def test_tooltips_reach_pages_without_definitions_but_not_code(content_pages: li
         assert "*[" not in page.soup.get_text(), page.path
 
 
-def test_glossary_page_lists_every_term_with_its_counterpart(built_site: Path, site_terms=61):
+def test_glossary_page_lists_every_term_with_its_counterpart(built_site: Path):
+    site_terms = glossary_terms()
     german = soup_of(built_site, "glossary")
     english = soup_of(built_site, "en/glossary")
     assert (
@@ -168,7 +187,7 @@ def test_glossary_page_lists_every_term_with_its_counterpart(built_site: Path, s
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_footnotes_used_and_defined_match_in_every_guide(lang):
-    for path in sorted((ROOT / "docs" / lang / "guides").glob("*.md")):
+    for path in guide_files(lang):
         text = path.read_text(encoding="utf-8")
         used = set(re.findall(r"\[\^([^\]]+)\](?!:)", text))
         defined = re.findall(r"^\[\^([^\]]+)\]:", text, flags=re.MULTILINE)
@@ -180,13 +199,15 @@ def test_footnotes_used_and_defined_match_in_every_guide(lang):
     ("lang", "marker", "wrong"), [("de", "Stand: ", "as of"), ("en", ", as of ", "Stand:")]
 )
 def test_footnote_dates_are_written_in_the_page_language(lang, marker, wrong):
-    for path in sorted((ROOT / "docs" / lang / "guides").glob("*.md")):
+    for path in guide_files(lang):
         definitions = re.findall(r"^\[\^[^\]]+\]:.*$", path.read_text(encoding="utf-8"), re.M)
         assert all(marker in line and wrong not in line for line in definitions), path.name
 
 
 def test_footnotes_render_without_leftovers(built_site: Path):
-    for page in built_site.glob("**/guides/*/index.html"):
+    built = sorted(built_site.glob("**/guides/*/index.html"))
+    assert len(built) == 2 * len(GUIDES)
+    for page in built:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         assert "[^" not in soup.get_text(), page
         references = {a["href"][1:] for a in soup.select("a.footnote-ref")}
@@ -203,7 +224,7 @@ def test_staff_pages_are_noindex_outside_search_and_nav(built_site: Path):
             assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
             assert not soup.select(f'.md-nav a[href$="staff/{page}/"]')
     schedule = soup_of(built_site, "staff/reviews").select("tr[data-hub-due]")
-    assert len(schedule) == 24
+    assert len(schedule) == len(reviewed_pages())
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "/staff/" not in sitemap and "/en/legal/mdr/</loc>" in sitemap
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -9,16 +10,43 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from built_pages import SITE_URL
+from saxonyhub.i18n import format_day
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
 
 
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def news_dates(lang: str) -> list[str]:
+    """Dates of the news items in docs/<lang>/news/, newest first (from their front matter)."""
+    dates = []
+    for path in (ROOT / "docs" / lang / "news").glob("*.md"):
+        if path.name == "index.md":
+            continue
+        front = path.read_text(encoding="utf-8").split("---")[1]
+        dates += [
+            line.split(":", 1)[1].strip() for line in front.splitlines() if line[:5] == "date:"
+        ]
+    return sorted(dates, reverse=True)
+
+
 def test_news_index_lists_items_newest_first(built_site: Path):
-    for prefix, expected in (("", "2. November 2018"), ("en/", "2 November 2018")):
+    for prefix, lang in (("", "de"), ("en/", "en")):
         soup = BeautifulSoup((built_site / prefix / "news/index.html").read_text(), "html.parser")
         dates = [t["datetime"] for t in soup.select(".hub-news-item time")]
-        assert dates == sorted(dates, reverse=True) and len(dates) >= 2
-        assert soup.select(".hub-news-item time")[0].get_text() == expected
+        assert dates == news_dates(lang) and len(dates) >= 2
+        newest = dt.date.fromisoformat(dates[0])
+        assert soup.select(".hub-news-item time")[0].get_text() == format_day(newest, lang)
+
+
+def test_feeds_list_items_newest_first(built_site: Path):
+    for prefix, lang in (("", "de"), ("en/", "en")):
+        root = ET.parse(built_site / prefix / "feed.xml").getroot()
+        entries = root.findall("a:entry", ATOM)
+        dates = [e.find("a:updated", ATOM).text[:10] for e in entries]
+        assert dates == news_dates(lang)
+        assert root.find("a:updated", ATOM).text[:10] == dates[0]
 
 
 def test_feeds_have_absolute_urls_per_language(built_site: Path):

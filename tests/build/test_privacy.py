@@ -57,6 +57,7 @@ def html_resources(path: Path) -> list[str]:
 
 
 def test_no_off_site_resources_in_html(built_site: Path):
+    assert any(built_site.rglob("*.html"))
     offenders = {
         str(p.relative_to(built_site)): [u for u in html_resources(p) if off_site(u)]
         for p in built_site.rglob("*.html")
@@ -66,7 +67,9 @@ def test_no_off_site_resources_in_html(built_site: Path):
 
 def test_no_off_site_urls_in_css(built_site: Path):
     offenders = {}
-    for path in built_site.rglob("*.css"):
+    stylesheets = sorted(built_site.rglob("*.css"))
+    assert stylesheets
+    for path in stylesheets:
         urls = [a or b for a, b in CSS_URL.findall(path.read_text(encoding="utf-8"))]
         bad = [u for u in urls if off_site(u)]
         if bad:
@@ -85,7 +88,9 @@ def test_no_font_or_analytics_hosts_anywhere(built_site: Path):
         "cdnjs.cloudflare.com",
     )
     hits = []
-    for path in list(built_site.rglob("*.html")) + list(built_site.rglob("*.css")):
+    files = sorted(built_site.rglob("*.html")) + sorted(built_site.rglob("*.css"))
+    assert files
+    for path in files:
         text = path.read_text(encoding="utf-8")
         hits.extend(f"{path.relative_to(built_site)}: {host}" for host in banned if host in text)
     assert hits == []

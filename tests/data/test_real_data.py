@@ -27,6 +27,11 @@ def real_problems() -> list[str]:
     return [p.format() for p in problems]
 
 
+def test_every_kind_of_data_has_files():
+    # An empty parameter list would only skip the test below.
+    assert {path.split("/")[1] for path in DATA_FILES} == set(ENTITY_KINDS)
+
+
 @pytest.mark.parametrize("data_file", DATA_FILES)
 def test_data_file_is_valid(data_file: str, real_problems: list[str]):
     assert [p for p in real_problems if p.startswith(data_file + ":")] == []

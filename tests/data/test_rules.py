@@ -95,8 +95,42 @@ def test_link_in_markdown_must_be_https(problems_after):
     problems = problems_after(ORG, "[Link](https://example.org/)", "[Link](javascript:alert(1))")
     assert problems == [
         f"{ORG}:8:7: profile.de: link target 'javascript:alert(1' is not an https:// address"
-        " — hint: links in data texts must start with https://"
+        " — hint: links in data texts start with https://, or org:<id> for a profile"
     ]
+
+
+def test_profile_link_in_markdown_must_name_a_known_organisation(problems_after):
+    assert problems_after(ORG, "[Link](https://example.org/)", "[Uni](org:example-universty)") == [
+        f"{ORG}:8:7: profile.de: unknown organisation id 'example-universty' in link"
+        " — hint: did you mean 'org:example-university'?"
+    ]
+
+
+def test_profile_link_to_a_known_organisation_is_valid(problems_after):
+    assert (
+        problems_after(ORG, "[Link](https://example.org/)", "[Uni](org:example-university)") == []
+    )
+
+
+def test_service_provider_must_be_a_known_organisation(problems_after):
+    problems = problems_after(
+        "data/services/advice.yml", "contact: office\n", "contact: office\nprovider: nobody\n"
+    )
+    assert [p.split(": ", 2)[1:] for p in problems] == [
+        ["provider", "unknown organisation id 'nobody' — hint: valid ids: example-university"]
+    ]
+
+
+def test_event_names_exactly_one_organiser(problems_after):
+    event = "data/events/conference-2018.yml"
+    name = "organiser_name: EBD Group"
+    assert problems_after(event, "organiser: example-university", name) == []
+    both = problems_after(event, name, f"organiser: example-university\n{name}")
+    neither = problems_after(event, f"organiser: example-university\n{name}\n", "")
+    for problems in (both, neither):
+        assert len(problems) == 1
+        assert "give exactly one of 'organiser' and 'organiser_name'" in problems[0]
+        assert "hint: 'organiser: <id>' for an organisation with a profile" in problems[0]
 
 
 def test_raw_html_in_markdown_is_rejected(problems_after):

@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 
 from saxonyhub.legal import (
+    EUR_LEX_ANCHOR,
+    SECTION_PAGE,
     CitationError,
     CitationIndex,
     Reference,
@@ -14,6 +16,7 @@ from saxonyhub.legal import (
     load_legal_acts,
     locator_text,
     parse_reference,
+    reference_url,
     replace_citations,
     scan_page,
 )
@@ -90,22 +93,70 @@ def test_cite_words_references_as_each_language_cites_law(acts, patterns, text, 
     assert words(cite(reference, act, "en", patterns("en")).text) == english
 
 
-def test_eu_acts_link_to_eur_lex_in_the_page_language(acts, patterns):
+def test_eu_acts_link_to_the_article_in_eur_lex_in_the_page_language(acts, patterns):
     reference = parse_reference("MDR Art. 52(7)", acts)
     german = cite(reference, acts["MDR"], "de", patterns("de"))
     english = cite(reference, acts["MDR"], "en", patterns("en"))
-    assert german.url == "https://eur-lex.europa.eu/legal-content/DE/TXT/?uri=CELEX:32017R0745"
-    assert english.url == "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32017R0745"
+    celex = acts["MDR"].eur_lex_celex
+    assert (
+        german.url
+        == f"https://eur-lex.europa.eu/legal-content/DE/TXT/HTML/?uri=CELEX:{celex}#art_52"
+    )
+    assert english.url == german.url.replace("/DE/", "/EN/")
     assert (german.hreflang, english.hreflang) == ("de", "en")
+    assert words(german.text) == "Art. 52 Abs. 7 MDR"  # the paragraph has no anchor: kept in text
 
 
-def test_german_acts_link_to_the_german_text_in_both_languages(acts, patterns):
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("MDR Art. 52(7)", "art_52"),
+        ("MDR Art. 10a", "art_10a"),
+        ("MDR Art. 2(44)", "art_2"),
+        ("MDR Annex VIII Rule 11", "anx_VIII"),
+        ("IVDR Annex XIII", "anx_XIII"),
+        ("REG-2023-607 Art. 1", "art_1"),
+    ],
+)
+def test_reference_url_ends_in_an_anchor_of_the_documented_shape(acts, text, fragment):
+    reference = parse_reference(text, acts)
+    url = reference_url(reference, acts[reference.act], "en")
+    base, _, anchor = url.partition("#")
+    assert anchor == fragment and EUR_LEX_ANCHOR.match(anchor)
+    assert base.startswith("https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX:")
+
+
+def test_consolidated_acts_link_their_pinned_version_and_others_the_published_text(acts):
+    mdr = acts["MDR"]
+    assert mdr.eur_lex_celex == f"02017R0745-{mdr.consolidated:%Y%m%d}"
+    assert mdr.eli == "http://data.europa.eu/eli/reg/2017/745/oj"
+    whole = reference_url(parse_reference("REG-2023-607", acts), acts["REG-2023-607"], "de")
+    assert whole == "https://eur-lex.europa.eu/legal-content/DE/TXT/HTML/?uri=CELEX:32023R0607"
+
+
+def test_german_acts_link_to_the_section_page_in_both_languages(acts, patterns):
     reference = parse_reference("SGB-V § 139e(4)", acts)
     english = cite(reference, acts["SGB-V"], "en", patterns("en"))
-    assert (
-        english.url == act_url(acts["SGB-V"], "de") == "https://www.gesetze-im-internet.de/sgb_5/"
-    )
+    assert english.url == "https://www.gesetze-im-internet.de/sgb_5/__139e.html"
+    assert SECTION_PAGE.match(english.url.rsplit("/", 1)[1])
     assert english.hreflang == "de" and "(German)" in english.title
+    whole = cite(parse_reference("DIGAV", acts), acts["DIGAV"], "en", patterns("en"))
+    assert whole.url == act_url(acts["DIGAV"], "de") == "https://www.gesetze-im-internet.de/digav/"
+
+
+def test_every_act_links_every_kind_of_reference_to_a_documented_shape(acts):
+    for act in acts.values():
+        kinds = ["act"] + (["article", "annex"] if act.is_eu else ["section"])
+        for kind in kinds:
+            number = {"article": "12a", "annex": "XVI", "section": "4b"}.get(kind, "")
+            for lang in ("de", "en"):
+                url = reference_url(Reference(act.id, kind, number), act, lang)
+                tail = url.partition("#")[2] if act.is_eu else url.rsplit("/", 1)[1]
+                assert (
+                    tail == ""
+                    if kind == "act"
+                    else (EUR_LEX_ANCHOR if act.is_eu else SECTION_PAGE).match(tail)
+                ), url
 
 
 def test_locator_text_leaves_out_the_act_name(acts, patterns):
@@ -187,3 +238,16 @@ def test_load_legal_acts_rejects_duplicate_ids_and_missing_celex(tmp_path: Path)
     path.write_text("acts:\n" + ACT.format(id="MDR").replace('"32017R0745"', "null"))
     _, problems = load_legal_acts(path, "data/legal_acts.yml")
     assert "MDR: an EU regulation needs its celex number" in problems[0].message
+
+
+def test_load_legal_acts_rejects_a_consolidated_date_on_a_german_act(tmp_path: Path):
+    path = tmp_path / "acts.yml"
+    path.write_text(
+        "acts:\n  - id: SGB-V\n    kind: german-act\n    consolidated: 2026-07-19\n"
+        "    short: {de: X, en: X}\n    title: {de: Titel, en: Title}\n"
+        "    url: {de: 'https://www.gesetze-im-internet.de/sgb_5/', en: null}\n"
+        "    source: https://example.org/\n",
+        encoding="utf-8",
+    )
+    _, problems = load_legal_acts(path, "data/legal_acts.yml")
+    assert "SGB-V: only EU acts have a EUR-Lex consolidated version" in problems[0].message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -20,15 +21,15 @@ PACKAGES = {
 
 
 def pins() -> dict[str, str]:
-    lines = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
-    return dict(line.split("==") for line in lines if "==" in line)
+    lock = tomllib.loads((ROOT / "uv.lock").read_text(encoding="utf-8"))
+    return {package["name"]: package.get("version", "") for package in lock["package"]}
 
 
 def test_pre_commit_revs_match_the_pinned_versions():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     revs = {repo["repo"]: repo.get("rev") for repo in config["repos"]}
     for repo, package in PACKAGES.items():
-        assert revs[repo] == f"v{pins()[package]}", f"{repo}: keep rev equal to requirements.txt"
+        assert revs[repo] == f"v{pins()[package]}", f"{repo}: keep rev equal to uv.lock"
 
 
 def test_pre_commit_runs_every_check_of_make_lint_and_validate():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jinja2 import DictLoader, Environment
 
-from saxonyhub.data_pages import PageBuilder, generated_paths, href, md_link
+from saxonyhub.data_pages import PageBuilder, generated_paths, href, md_link, profile_links
 from saxonyhub.datastore import load_store
 from saxonyhub.geomap import SaxonyMap
 
@@ -37,3 +37,9 @@ def test_generated_paths_match_what_the_builder_renders():
     saxony = SaxonyMap.from_file(ROOT / "data/geo/saxony.geojson")
     builder = PageBuilder(store, env, "de", "", saxony, dt.date(2026, 1, 1), {})
     assert set(builder.build().pages) == generated_paths(store)
+
+
+def test_profile_links_point_at_published_profiles_and_drafts_stay_text():
+    text = "[IZI](org:fraunhofer-izi) und [IPF](org:ipf-dresden)"
+    linked = profile_links(text, "locations/dresden.md", {"fraunhofer-izi"})
+    assert linked == "[IZI](../organisations/fraunhofer-izi.md) und IPF"

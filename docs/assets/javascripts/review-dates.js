@@ -1,7 +1,8 @@
 /* Review dates, decided in the reader's browser so that a page goes out of date without a
    rebuild (the build never looks at the clock).
    - Review boxes [data-hub-review-due="YYYY-MM-DD"] show their overdue text once the date has
-     passed (partials/review.html renders both states).
+     passed (partials/review.html renders both states) and get data-hub-review-state="overdue"
+     or "current".
    - The staff schedule table [data-hub-soon-days] marks each row [data-hub-due] as overdue,
      due soon or later, and hides the "later" rows.
    Runs on every page view: through Material's document$ when present (it also emits for the first
@@ -21,6 +22,8 @@
     document.querySelectorAll("[data-hub-review-due]").forEach(function (box) {
       var overdue = daysUntil(box.getAttribute("data-hub-review-due")) < 0;
       box.classList.toggle("hub-review--overdue", overdue);
+      // What the script decided, for styles and tests; the built page carries no state.
+      box.setAttribute("data-hub-review-state", overdue ? "overdue" : "current");
       box.querySelector(".hub-review__overdue").hidden = !overdue;
     });
   }

@@ -79,6 +79,10 @@ LABELS = {
     "end": "Ende",
     "venue": "Veranstaltungsort",
     "organiser": "Veranstalter",
+    "organiser_name": "Veranstalter (ohne Profil)",
+    "co_hosts": "Mitveranstalter",
+    "co_host_names": "Mitveranstalter (ohne Profil)",
+    "provider": "Anbieter",
     "url": "Website",
     "role": "Funktion",
     "email": "E-Mail",
@@ -281,11 +285,11 @@ class _Walker:
                     out[decap] = node[key]
             return out
         if node.get("format") == "date":
+            # A text field, not Decap's date picker: the picker shows today for a date it
+            # read from YAML and would save it, silently changing e.g. a review date.
             return {
-                "widget": "datetime",
-                "format": "YYYY-MM-DD",
-                "date_format": "YYYY-MM-DD",
-                "time_format": False,
+                "widget": "string",
+                "pattern": [r"^\d{4}-\d{2}-\d{2}$", "Datum als JJJJ-MM-TT, z. B. 2026-11-23."],
             }
         out = {"widget": "string"}
         if "pattern" in node:

@@ -37,6 +37,7 @@ class Editor:
     page: Page
     url: str
     project: Path
+    requests: list[str]
 
 
 def free_port() -> int:
@@ -59,11 +60,13 @@ def editor(browser: Browser, tmp_path: Path) -> Iterator[Editor]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(20_000)
     page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
     try:
         page.goto(f"{url}admin/")
         page.get_by_role("button", name="Login").click()
         expect(page.get_by_text("Organisationen").first).to_be_visible()
-        yield Editor(page, f"{url}admin/", project)
+        yield Editor(page, f"{url}admin/", project, requests)
     finally:
         context.close()
         server.shutdown()
@@ -100,6 +103,10 @@ def publish(page: Page, written: Path, before: str | None = None) -> str:
         page.wait_for_timeout(200)
     errors = page.locator('[class*="ControlErrors"], [class*="ErrorMessage"], li[role="alert"]')
     pytest.fail(f"the editor did not write {written.name}: {errors.all_inner_texts()}")
+
+
+def front_matter(text: str) -> dict:
+    return yaml.safe_load(text.split("---\n", 2)[1])
 
 
 def run(script: str, *args: str) -> subprocess.CompletedProcess:
@@ -151,8 +158,14 @@ def test_editor_writes_valid_files_and_marks_translation_outdated(editor: Editor
     body.fill(body.input_value().replace(paragraph, paragraph + " Ergänzt im Editor."))
     edited = publish(page, guide, german)
     assert paragraph + " Ergänzt im Editor." in edited
+    # Only the paragraph changed: the front matter (review date, owner, services) is as it was.
+    assert front_matter(edited) == front_matter(german)
 
     validation = run("validate.py", str(editor.project))
     assert validation.returncode == 0, validation.stdout + validation.stderr
     status = run("translations.py", "--docs", str(editor.project / "docs"), "status")
     assert f"outdated        en/guides/{GUIDE}.md" in status.stdout, status.stdout
+    # The editor is bundled: nothing (fonts, widgets, update checks) comes from elsewhere.
+    assert [
+        u for u in editor.requests if not u.startswith(("http://127.0.0.1", "blob:", "data:"))
+    ] == []

@@ -285,8 +285,8 @@ class _Walker:
                     out[decap] = node[key]
             return out
         if node.get("format") == "date":
-            # A text field, not Decap's date picker: the picker shows today for a date it
-            # read from YAML and would save it, silently changing e.g. a review date.
+            # A checked text field, not Decap's date picker: it writes the date back exactly as
+            # read (tests/browser/test_cms.py checks the guide's front matter is unchanged).
             return {
                 "widget": "string",
                 "pattern": [r"^\d{4}-\d{2}-\d{2}$", "Datum als JJJJ-MM-TT, z. B. 2026-11-23."],

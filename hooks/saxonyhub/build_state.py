@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .decision_tools import DecisionTool, load_tools, marker_problems
 from .legal import CitationIndex, index_citations
 from .news import NewsItem
 from .page_meta import PageReferences
@@ -48,9 +49,10 @@ class Checks:
     settings: list[Problem] = field(default_factory=list)  # extra.saxonyhub in mkdocs.yml
     pages: list[Problem] = field(default_factory=list)  # front matter and placeholders
     citations: list[Problem] = field(default_factory=list)  # [[ACT LOCATOR]] in pages
+    tools: list[Problem] = field(default_factory=list)  # data/tools/ and their page markers
 
     def all(self) -> ProblemList:
-        return ProblemList([*self.data, *self.settings, *self.pages, *self.citations])
+        return ProblemList([*self.data, *self.settings, *self.pages, *self.citations, *self.tools])
 
 
 @dataclass
@@ -66,6 +68,7 @@ class HubBuild:
     pages: PageIndex
     citations: CitationIndex
     checks: Checks  # what load_build found; the hooks raise each group at its step
+    tools: dict[str, DecisionTool] = field(default_factory=dict)  # valid data/tools/*.yml
     # Collectors of this language build.
     news: list[NewsItem] = field(default_factory=list)  # hooks/news.py, newest first
     reviews: list[ReviewEntry] = field(default_factory=list)  # hooks/reviews.py
@@ -125,9 +128,11 @@ def load_build(
         return None, checks
     titled = [(page.path, page.text, page.meta.title if page.meta else None) for page in pages]
     citations, checks.citations = index_citations(titled, data.legal_acts.by_id())
+    tools, checks.tools = load_tools(project_dir / "data", data.legal_acts.by_id(), contacts)
+    checks.tools += marker_problems(((page.path, page.text) for page in pages), tools)
     if settings is None or any(p.severity == "error" for p in checks.data):
         return None, checks
-    return HubBuild(settings, data, pages, citations, checks), checks
+    return HubBuild(settings, data, pages, citations, checks, tools), checks
 
 
 def attach(config: MkDocsConfig, build: HubBuild) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .decision_tools import DecisionTool
 from .entities import Contact, Event, Organisation, Region, Service, Taxonomy
 from .glossary import Glossary
 from .i18n import Labels
@@ -25,6 +26,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "taxonomy": Taxonomy,
     "legal_acts": LegalActs,
     "glossary": Glossary,
+    "decision_tool": DecisionTool,
 }
 
 

@@ -11,17 +11,15 @@ from bs4 import BeautifulSoup
 
 from built_pages import SITE_URL
 from saxonyhub.i18n import format_day
+from site_build import PROJECT
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
-
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def news_dates(lang: str) -> list[str]:
     """Dates of the news items in docs/<lang>/news/, newest first (from their front matter)."""
     dates = []
-    for path in (ROOT / "docs" / lang / "news").glob("*.md"):
+    for path in (PROJECT / "docs" / lang / "news").glob("*.md"):
         if path.name == "index.md":
             continue
         front = path.read_text(encoding="utf-8").split("---")[1]

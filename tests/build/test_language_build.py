@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def files_of(site: Path) -> dict[str, bytes]:
     contents = {}
     for path in sorted(site.rglob("*")):
-        if path.is_file():
+        # /admin/ (the web editor) is added by scripts/build.py after the merge: not MkDocs output.
+        if path.is_file() and path.relative_to(site).parts[0] != "admin":
             data = path.read_bytes()
             # The gzip header names no folder but carries a time; compare what it holds.
             contents[path.relative_to(site).as_posix()] = (

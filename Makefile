@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build validate lint lock test linkcheck linkcheck-external lighthouse schemas translations translations-ack bench clean new cms cms-config
+.PHONY: serve build validate lint lock test linkcheck linkcheck-external lighthouse schemas translations translations-ack bench clean new search cms cms-config
 
 $(VENV)/.installed-%: requirements/%.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -70,6 +70,11 @@ cms-config: $(STAMP) ## regenerate the web editor's configuration (tools/cms/con
 
 schemas: $(STAMP) ## regenerate schemas/ from the data models
 	$(BIN)/python scripts/schemas.py generate
+
+# LANG is also the locale variable of most shells: anything but a site language means German.
+search: $(STAMP) ## search the built site/ as a browser does: make search Q="Benannte Stelle" LANG=de
+	@test -f site/pagefind/pagefind-entry.json || $(MAKE) build
+	@$(BIN)/python scripts/search.py --lang "$(if $(filter de en,$(LANG)),$(LANG),de)" -- "$(Q)"
 
 bench: $(STAMP) ## benchmarks: validate 1,000 organisations; build 100 / 1,000 / 3,000 (prints figures)
 	$(BIN)/python bench/validate.py

@@ -27,6 +27,7 @@ from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
 from saxonyhub.cms_admin import EditorMissing, install_admin  # noqa: E402
 from saxonyhub.language_merge import MergeError, merge_language_sites  # noqa: E402
+from saxonyhub.search_index import SearchIndexError, index_site  # noqa: E402
 from saxonyhub.settings import i18n_languages  # noqa: E402
 
 
@@ -111,6 +112,11 @@ def build_site(project: Path, site_dir: Path) -> tuple[bool, list[LanguageBuild]
             merged = merge_language_sites({lang: work / lang for lang in languages}, default)
         except MergeError as error:
             print(f"Cannot merge the language builds:\n{error}", file=sys.stderr)
+            return False, builds
+        try:  # what hooks/search.py does at the end of a one-process build
+            index_site(merged, project, languages)
+        except SearchIndexError as error:
+            print(f"Cannot write the search index:\n{error}", file=sys.stderr)
             return False, builds
         try:  # the web editor (issue 16), outside MkDocs: no nav, sitemap or search entry
             install_admin(merged, project, os.environ.get("REPO_URL", ""))

@@ -16,6 +16,9 @@ from .strict_yaml import Marks
 from .validation import duplicate_id_problems, load_validated
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Synonym = Annotated[
+    str, Field(min_length=2, max_length=80, pattern=r"^\w[\w ./'’-]*\w$", examples=["KMU"])
+]
 _FENCE = re.compile(r"^\s*(```|~~~)", re.MULTILINE)
 
 
@@ -46,7 +49,22 @@ class GlossaryEntry(_Strict):
     de: TermText
     en: TermText
     see_also: list[Slug] = Field(default_factory=list, description="Ids of related entries.")
+    synonyms: list[Synonym] = Field(
+        default_factory=list,
+        description=(
+            "Other words for the term, in either language, that site search treats as the term:"
+            " a page using any of them is found with every other (and with the terms and"
+            " abbreviations above)."
+        ),
+        examples=[["Klassifikation", "classification"]],
+    )
     source: HttpUrl | None = Field(None, description="Source of the definition.")
+
+    def search_words(self) -> tuple[str, ...]:
+        """Every wording of the entry: terms (split at " / "), abbreviations, synonyms."""
+        wordings = [*self.de.term.split(" / "), *self.en.term.split(" / ")]
+        wordings += [a for a in (self.abbreviation("de"), self.abbreviation("en")) if a]
+        return tuple(dict.fromkeys(w.strip() for w in [*wordings, *self.synonyms]))
 
     def text(self, lang: str) -> TermText:
         return self.de if lang == "de" else self.en
@@ -74,6 +92,7 @@ def load_glossary(path: Path, display_name: str) -> tuple[Glossary | None, list[
     problems = duplicate_id_problems("terms", [t.id for t in glossary.terms], marks, display_name)
     problems += _see_also_problems(glossary, marks, display_name)
     problems += _abbreviation_problems(glossary, marks, display_name)
+    problems += _synonym_problems(glossary, marks, display_name)
     return (None if problems else glossary), problems
 
 
@@ -119,6 +138,43 @@ def _abbreviation_problems(glossary: Glossary, marks: Marks, display_name: str) 
                     )
                 )
             seen[abbr] = entry.id
+    return problems
+
+
+def _synonym_problems(glossary: Glossary, marks: Marks, display_name: str) -> list[Problem]:
+    """A synonym repeats a wording of its entry, or belongs to two entries (search would merge
+    two concepts)."""
+    owner: dict[str, str] = {}
+    for entry in glossary.terms:  # terms and abbreviations first: they own their words
+        for wording in entry.search_words():
+            if wording not in entry.synonyms:
+                owner.setdefault(wording.casefold(), entry.id)
+    for entry in glossary.terms:
+        for synonym in entry.synonyms:
+            owner.setdefault(synonym.casefold(), entry.id)
+    problems = []
+    for index, entry in enumerate(glossary.terms):
+        own = {w.casefold() for w in [*entry.de.term.split(" / "), *entry.en.term.split(" / ")]}
+        for position, synonym in enumerate(entry.synonyms):
+            key = synonym.casefold()
+            if key in own:
+                why, hint = "repeats the entry's own term", "remove it: terms are searched anyway"
+            elif owner[key] != entry.id:
+                why = f"is already a wording of entry '{owner[key]}'"
+                hint = "a word can stand for one glossary entry only"
+            else:
+                continue
+            line, col = marks.get(("terms", index, "synonyms", position), (0, 0))
+            problems.append(
+                Problem(
+                    display_name,
+                    line,
+                    col,
+                    f"terms[{index}].synonyms[{position}]",
+                    f"synonym '{synonym}' {why} (in entry '{entry.id}')",
+                    hint,
+                )
+            )
     return problems
 
 

@@ -1,28 +1,25 @@
 """Merge the folders of a parallel build (one MkDocs process per language) into one site.
 
 The default language's folder becomes the site and every other language adds its ``<lang>/``
-folder. Three files hold all languages and are joined the way the one-process build writes them:
-the search index (then split per language, as hooks/i18n_search.py does) and sitemap.xml with its
-gzipped copy. Any other file outside ``<lang>/`` must be byte-identical in every folder: a
-difference means some hook writes language-specific output outside its language folder, which
-the merge would silently drop, so it is an error.
+folder. Two files hold all languages and are joined the way the one-process build writes them:
+sitemap.xml and its gzipped copy. (The search index is written afterwards from the merged
+site, by saxonyhub.search_index, as hooks/search.py does at the end of a one-process build.) Any
+other file outside ``<lang>/`` must be byte-identical in every folder: a difference means some
+hook writes language-specific output outside its language folder, which the merge would silently
+drop, so it is an error.
 """
 
 from __future__ import annotations
 
 import gzip
-import json
 import shutil
 import struct
 from collections.abc import Iterator
 from pathlib import Path
 
-from .search_split import write_language_indexes
-
-SEARCH_INDEX = "search/search_index.json"
 SITEMAP = "sitemap.xml"
 # Written by every language build; joined here (or, for 404.html, moved by hooks/i18n_404.py).
-JOINED = {SEARCH_INDEX, SITEMAP, f"{SITEMAP}.gz", "404.html"}
+JOINED = {SITEMAP, f"{SITEMAP}.gz", "404.html"}
 
 
 class MergeError(Exception):
@@ -50,11 +47,6 @@ def merge_language_sites(folders: dict[str, Path], default: str) -> Path:
             raise MergeError(f"the {default} build wrote into {lang}/, the {lang} build's folder")
         shutil.move(folder / lang, site / lang)
     _join_sitemaps(site, list(folders.values()))
-    combined = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
-    for folder in others.values():
-        index = json.loads((folder / SEARCH_INDEX).read_text(encoding="utf-8"))
-        combined["docs"].extend(index["docs"])
-    write_language_indexes(site, combined, list(folders), default)
     return site
 
 

@@ -108,6 +108,7 @@ def register_filters(env: Environment, config: MkDocsConfig) -> None:
     env.globals["place"] = names.place
     env.globals["default_lang"] = build.settings.default_language
     env.globals["lang_root"] = build.settings.language_root(lang)
+    env.globals["other_langs"] = build.settings.other_languages(lang)
 
 
 def theme_env(config: MkDocsConfig) -> Environment:

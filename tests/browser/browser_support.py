@@ -1,4 +1,5 @@
-"""What the browser tests share: where Chromium is, a page probe and the axe-core runner."""
+"""What the browser tests share: where Chromium is, a page probe, the axe-core runner and
+site search."""
 
 from __future__ import annotations
 
@@ -29,3 +30,24 @@ def run_axe(page: Page) -> list[dict]:
     page.add_script_tag(path=str(AXE_SCRIPT))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return result["violations"]
+
+
+def open_search(page: Page, key: str = "/") -> None:
+    page.keyboard.press(key)
+    page.wait_for_function("() => document.getElementById('__search').checked")
+
+
+def type_query(page: Page, query: str) -> None:
+    """Type into the open dialog and wait until search.js has answered this very query."""
+    box = page.locator("[data-hub-search] input[name=query]")
+    box.press_sequentially(query)
+    page.wait_for_function(
+        "(q) => document.querySelector('[data-hub-search]').dataset.hubAnswered === q",
+        arg=query,
+        timeout=30_000,
+    )
+
+
+def results(page: Page) -> list[str]:
+    links = page.locator("[data-hub-search] .md-search-result__link")
+    return [link.evaluate("a => a.href") for link in links.all()]

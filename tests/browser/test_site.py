@@ -1,4 +1,4 @@
-"""The site as a visitor uses it: language switch, search per language, 404s, privacy, a11y."""
+"""The site as a visitor uses it: language switch, 404s, privacy, a11y (search: test_search.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser_support import PageProbe, run_axe
+from browser_support import PageProbe, open_search, results, run_axe, type_query
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,30 +27,6 @@ PAGE_TYPES = {
 ALL_PAGES = [path for pair in PAGE_TYPES.values() for path in pair]
 
 
-def search(probe: PageProbe, base: str, query: str) -> list[str]:
-    """Type a query and return the result links once Material has answered the whole query.
-
-    Material searches after every keystroke; the highlight parameter (?h=…) of each result
-    names the query it answers, which tells the final answer from one to "b" or "be".
-    """
-    page = probe.page
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query)
-    page.wait_for_function(
-        """([query]) => {
-            const links = [...document.querySelectorAll('.md-search-result__link')];
-            const meta = document.querySelector('.md-search-result__meta').textContent.trim();
-            const none = JSON.parse(document.getElementById('__config').textContent)
-                .translations['search.result.none'];
-            if (!links.length) return meta === none;
-            return links.some(a => new URL(a.href).searchParams.get('h') === query.toLowerCase());
-        }""",
-        arg=[query],
-    )
-    return [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
-
-
 def test_language_switch_lands_on_counterpart_page(probe: PageProbe, served_site: str):
     page = probe.page
     page.goto(served_site + "news/2018-11-02-innovation-cluster/")
@@ -59,27 +35,6 @@ def test_language_switch_lands_on_counterpart_page(probe: PageProbe, served_site
     page.wait_for_url(re.compile(r"/en/news/2018-11-02-innovation-cluster/$"))
     assert page.locator("html").get_attribute("lang") == "en"
     assert "launched" in page.locator("h1").inner_text()
-
-
-def test_search_on_german_page_finds_only_german_pages_with_stemming(
-    probe: PageProbe, served_site: str
-):
-    probe.page.goto(served_site)
-    results = search(probe, served_site, "Neuigkeit")  # the page says "Neuigkeiten": stemmed match
-    assert results, "German stemming should match 'Neuigkeiten'"
-    assert all("/en/" not in href for href in results)
-
-
-def test_search_on_english_page_finds_only_english_pages(probe: PageProbe, served_site: str):
-    probe.page.goto(served_site + "en/")
-    results = search(probe, served_site, "funding")
-    assert results and all("/en/" in href for href in results)
-
-
-def test_english_word_finds_nothing_on_german_site(probe: PageProbe, served_site: str):
-    probe.page.goto(served_site)
-    search(probe, served_site, "bedside")
-    assert probe.page.locator(".md-search-result__link").count() == 0
 
 
 @pytest.mark.parametrize(
@@ -130,8 +85,9 @@ def test_search_leads_to_the_organisation_profile(
 ):
     # The Herzzentrum Leipzig's summary: the profile is the hit, not the lists that name it.
     probe.page.goto(served_site + prefix)
-    results = search(probe, served_site, query)
-    pages = {href.split("?")[0].split("#")[0] for href in results}
+    open_search(probe.page)
+    type_query(probe.page, query)
+    pages = {href.split("#")[0] for href in results(probe.page)}
     assert served_site + prefix + "organisations/herzzentrum-leipzig/" in pages
     lists = ("/organisations/", "/locations/leipzig/")
     listing = [p for p in pages if "/technologies/" in p or p.endswith(lists)]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import html
 import io
 import json
 from pathlib import Path
@@ -14,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from saxonyhub.datastore import load_store
 from saxonyhub.names import display_name
+from saxonyhub.search_index import indexed_pages
 from site_build import PROJECT
 
 STORE, _ = load_store(PROJECT)
@@ -150,8 +150,8 @@ def test_base_map_is_a_local_svg(built_site: Path):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_generated_pages_are_found_by_search_in_their_language(built_site: Path, lang: str):
-    index_file = built_site / LANGS[lang] / "search/search_index.json"
-    locations = {d["location"] for d in json.loads(index_file.read_text(encoding="utf-8"))["docs"]}
+    prefix = LANGS[lang]
+    locations = {p.url.removeprefix(prefix) for p in indexed_pages(built_site) if p.lang == lang}
     expected = {f"organisations/{o.id}/" for o in STORE.all("organisations")}
     expected |= {f"services/{s.id}/" for s in STORE.all("services")}
     expected |= {f"events/{e.id}/" for e in STORE.all("events")}
@@ -179,10 +179,8 @@ def test_generated_pages_highlight_their_section(built_site: Path, path: str, ta
 def test_an_organisation_is_found_by_its_profile_not_by_every_list(built_site: Path, lang: str):
     # Directory, technology and region pages list organisations with their summaries; search
     # leads to the profile instead of repeating each hit on every list page.
-    index_file = built_site / LANGS[lang] / "search/search_index.json"
-    docs = json.loads(index_file.read_text(encoding="utf-8"))["docs"]
+    pages = [p for p in indexed_pages(built_site) if p.lang == lang]
     for org in STORE.all("organisations"):
         summary = org.summary.get(lang)
-        # The index holds HTML text: "&" in a summary is "&amp;" there.
-        where = {d["location"].split("#")[0] for d in docs if summary in html.unescape(d["text"])}
-        assert where == {f"organisations/{org.id}/"}, org.id
+        where = {p.url for p in pages if summary in p.content}
+        assert where == {f"{LANGS[lang]}organisations/{org.id}/"}, org.id

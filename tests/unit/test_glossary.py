@@ -61,6 +61,35 @@ def test_load_glossary_rejects_one_abbreviation_for_two_terms(tmp_path: Path):
     ]
 
 
+def test_load_glossary_checks_synonyms(tmp_path: Path):
+    # A synonym may not repeat its own term or belong to two entries (search would merge them).
+    path = write_glossary(
+        tmp_path, entry("a") + '    synonyms: ["Alpha", "a de", "b en"]\n', entry("b")
+    )
+    _, problems = load_glossary(path, "data/glossary.yml")
+    assert [(p.field, p.line, p.message) for p in problems] == [
+        ("terms[0].synonyms[1]", 7, "synonym 'a de' repeats the entry's own term (in entry 'a')"),
+        (
+            "terms[0].synonyms[2]",
+            7,
+            "synonym 'b en' is already a wording of entry 'b' (in entry 'a')",
+        ),
+    ]
+
+
+def test_load_glossary_rejects_a_synonym_that_is_no_word(tmp_path: Path):
+    path = write_glossary(tmp_path, entry("a") + '    synonyms: ["!"]\n')
+    _, problems = load_glossary(path, "data/glossary.yml")
+    assert [(p.field, p.line) for p in problems] == [("terms[0].synonyms[0]", 7)]
+
+
+def test_search_words_are_terms_abbreviations_and_synonyms(tmp_path: Path):
+    path = write_glossary(tmp_path, entry("a", '"AB"') + '    synonyms: ["Alpha"]\n')
+    glossary, problems = load_glossary(path, "data/glossary.yml")
+    assert problems == []
+    assert glossary.terms[0].search_words() == ("a de", "a en", "AB", "Alpha")
+
+
 def test_load_glossary_names_a_missing_language(tmp_path: Path):
     path = write_glossary(tmp_path, entry("a").replace('    en: {term: "a en", ', "    x: {"))
     _, problems = load_glossary(path, "data/glossary.yml")

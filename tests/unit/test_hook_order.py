@@ -64,5 +64,5 @@ def test_front_matter_fails_the_build_before_reviews_are_collected(order):
     assert before(order["pre_build"], "page_meta", "reviews")
 
 
-def test_search_indexes_are_split_after_static_i18n_wrote_the_combined_one(order):
-    assert before(order["post_build"], I18N, "i18n_search")
+def test_search_index_is_written_after_static_i18n_built_every_language(order):
+    assert before(order["post_build"], I18N, "search")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import json
 from pathlib import Path
 
 import pytest
@@ -33,9 +32,6 @@ def language_build(folder: Path, lang: str, default: str, locations: list[str], 
     text = sitemap(*locations)
     write(folder / "sitemap.xml", text)
     write(folder / "sitemap.xml.gz", gzip.compress(text.encode(), mtime=mtime))
-    docs = [{"location": f"{inner}{n}/", "title": f"{lang} {n}", "text": ""} for n in ("a", "b")]
-    index = {"config": {"lang": ["de"], "separator": " "}, "docs": docs}
-    write(folder / "search/search_index.json", json.dumps(index))
     return folder
 
 
@@ -62,11 +58,6 @@ def test_merge_moves_languages_and_joins_shared_files(tmp_path: Path):
     compressed = (site / "sitemap.xml.gz").read_bytes()
     assert gzip.decompress(compressed).decode() == sitemap("/", "/en/")
     assert int.from_bytes(compressed[4:8], "little") == 200
-    german = json.loads((site / "search/search_index.json").read_text())
-    english = json.loads((site / "en/search/search_index.json").read_text())
-    assert [d["location"] for d in german["docs"]] == ["a/", "b/"]
-    assert [d["location"] for d in english["docs"]] == ["a/", "b/"]
-    assert english["config"] == {"lang": ["en"], "separator": " "}
 
 
 def test_merge_refuses_language_output_outside_the_language_folder(tmp_path: Path):

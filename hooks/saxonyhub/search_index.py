@@ -1,0 +1,372 @@
+"""Write the site's search index: Pagefind, one index per language, over the built pages.
+
+Runs once the whole site is built (hooks/search.py in a one-process build, scripts/build.py after
+merging a parallel one), on the HTML files in ``site_dir``. Pagefind reads a copy of each page
+prepared here in memory; the published pages stay as they are. The copy holds
+
+- the page's article only (no navigation, no table of contents), without what the page marks
+  ``data-search-exclude`` (organisation lists: each organisation is found by its profile), the
+  heading permalinks, the guide review box, the footnotes (sources) and the map caption: what
+  is indexed of a page is also what a browser loads to show it as a result, so every KB counts;
+- the page's kind (guide, organisation, …) as Pagefind metadata, shown with each result;
+- a hidden section of extra terms (saxonyhub.search_text: spellings, German compound parts,
+  glossary synonyms), weighted like the words they come from, heading words like headings.
+
+Pages excluded from search (front matter ``search: {exclude: true}``, see overrides/main.html)
+and pages without an article are left out. Next to Pagefind's files goes the vocabulary that the
+browser uses for typo tolerance: ``pagefind/hub-words.<lang>.<length>.json``, words of a length
+with how many pages contain them, fetched only for a query that found nothing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from .glossary import Glossary, load_glossary
+from .search_text import (
+    Splitter,
+    SynonymGroup,
+    fold,
+    synonym_matcher,
+    synonym_terms,
+    variant_terms,
+    vocabulary,
+    words,
+)
+
+BUNDLE = "pagefind"
+GLOSSARY_FILE = "data/glossary.yml"
+EXCLUDE_MARKER = '<meta name="hub-search" content="exclude">'
+TERMS_ID = "hub-search-terms"  # the hidden section's heading id; the browser skips its excerpt
+MIN_TYPO_WORD = 5  # one edit of a 6-letter query may lead to a 5-letter word
+# Page kind by site path (after the language folder); the first match wins.
+KINDS = (
+    (re.compile(r"^guides/[^/]+/$"), "guide"),
+    (re.compile(r"^guides/tools/"), "tool"),
+    (re.compile(r"^organisations/[^/]+/$"), "organisation"),
+    (re.compile(r"^services/"), "service"),
+    (re.compile(r"^glossary/$"), "glossary"),
+    (re.compile(r"^legal/[^/]+/$"), "legal"),
+    (re.compile(r"^news/[^/]+/$"), "news"),
+    (re.compile(r"^events/[^/]+/$"), "event"),
+    (re.compile(r"^technologies/"), "technology"),
+    (re.compile(r"^locations/"), "location"),
+)
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
+_LANG = re.compile(r'<html[^>]* lang="([a-z]{2})"')
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*?)(/?)>|<!--.*?-->", re.S)
+_VOID = frozenset("area br col embed hr img input link meta source track wbr".split())
+# Subtrees neither indexed nor used for extra terms.
+_SKIPPED = (
+    r'data-search-exclude|class="headerlink"|class="footnote-backref"|class="hub-review"'
+    r'|class="hub-map"|class="footnote"'
+)
+_SKIP_ATTRS = re.compile(_SKIPPED + "|data-pagefind-ignore")
+_FOOTNOTE_ID = re.compile(r' id="fn(?:ref)?:[^"]*"')
+_CELL_END = re.compile(r"</(?:td|th|dt|dd|li|figcaption|summary)>")
+_SKIP_TAGS = frozenset({"script", "style", "svg", "template"})
+
+
+@dataclass
+class SearchPage:
+    """One page as the index sees it."""
+
+    source_path: str  # relative to the site, e.g. "en/guides/ivdr/index.html"
+    lang: str
+    kind: str
+    article: str  # the article's inner HTML, skipped parts marked data-pagefind-ignore
+    text: str  # its visible text without the skipped parts
+    title: str  # the text of its first <h1>
+
+
+def page_kind(path: str, languages: set[str]) -> str:
+    """The kind of page at site path ``path`` ("en/guides/ivdr/" -> "guide")."""
+    first, _, rest = path.partition("/")
+    inner = rest if first in languages else path
+    return next((kind for pattern, kind in KINDS if pattern.match(inner)), "page")
+
+
+def visible_text(fragment: str) -> tuple[str, str]:
+    """The text of an HTML fragment without skipped subtrees, and the text of its first <h1>.
+
+    A scan over the tags (regex, no parser: thousands of pages per build) that tracks the depth
+    of the subtree being skipped.
+    """
+    pieces: list[str] = []
+    title: list[str] | None = None
+    title_done = False
+    skip_depth = 0  # > 0 inside a skipped subtree
+    stack: list[tuple[str, bool]] = []  # open elements: name, starts a skipped subtree
+    position = 0
+    for match in _TAG.finditer(fragment):
+        if not skip_depth:
+            chunk = fragment[position : match.start()]
+            pieces.append(chunk)
+            if title is not None and not title_done:
+                title.append(chunk)
+        position = match.end()
+        closing, name, attrs, self_closing = match.groups()
+        if name is None:
+            continue  # a comment
+        name = name.lower()
+        if name in _VOID or self_closing:
+            pieces.append(" ")
+            continue
+        if closing:
+            while stack:
+                opened_name, skipping = stack.pop()
+                if skipping:
+                    skip_depth -= 1
+                if opened_name == name:
+                    break
+            if name == "h1" and title is not None:
+                title_done = True
+            pieces.append(" ")
+            continue
+        skipping = name in _SKIP_TAGS or bool(_SKIP_ATTRS.search(attrs))
+        stack.append((name, skipping))
+        skip_depth += skipping
+        if name == "h1" and title is None and not skip_depth:
+            title = []
+        if name in ("p", "li", "td", "th", "div", "h1", "h2", "h3", "h4", "dt", "dd", "br"):
+            pieces.append(" ")
+    if not skip_depth:
+        pieces.append(fragment[position:])
+    text = " ".join(html.unescape("".join(pieces)).split())
+    heading = " ".join(html.unescape("".join(title or [])).split())
+    return text, heading
+
+
+def indexed_article(article: str) -> str:
+    """The article as Pagefind should read it: skipped subtrees marked, table cells and list
+    items ending in a space (Pagefind joins their text: "Art" + "Verordnung" = "ArtVerordnung"),
+    footnote ids removed."""
+    marked = re.sub(_SKIPPED, lambda m: m.group(0) + " data-pagefind-ignore", article)
+    # Footnote ids would each become an anchor in the fragment a browser loads per result.
+    marked = _FOOTNOTE_ID.sub("", marked)
+    return _CELL_END.sub(lambda m: " " + m.group(0), marked)
+
+
+def read_page(site_dir: Path, path: Path, languages: set[str]) -> SearchPage | None:
+    """The page at ``path`` as the index sees it, or None when it is not to be searched."""
+    document = path.read_text(encoding="utf-8")
+    article = _ARTICLE.search(document)
+    lang = _LANG.search(document)
+    if article is None or lang is None or EXCLUDE_MARKER in document:
+        return None
+    source_path = path.relative_to(site_dir).as_posix()
+    url_path = source_path.removesuffix("index.html")
+    text, title = visible_text(article.group(1))
+    kind = page_kind(url_path, languages)
+    return SearchPage(
+        source_path, lang.group(1), kind, indexed_article(article.group(1)), text, title
+    )
+
+
+@dataclass(frozen=True)
+class ExtraTerms:
+    """What a page is found by beyond its own words (saxonyhub.search_text)."""
+
+    title: list[str]  # variants and synonyms of its title's words
+    body: list[str]  # variants of the other words
+    synonyms: list[str]  # synonyms of the other words
+
+    def all(self) -> list[str]:
+        return self.title + self.body + self.synonyms
+
+
+# Pagefind weighs <h1> words 7 and body words 1; a synonym found in the body counts half a word,
+# so that a page using the query's own words ranks above one that uses a synonym.
+TERM_WEIGHTS = (("title", "7"), ("body", "1"), ("synonyms", "0.5"))
+
+
+def indexed_document(page: SearchPage, extra: ExtraTerms) -> str:
+    """The HTML Pagefind indexes for ``page``: the article, its kind, the extra terms.
+
+    The extra terms' section has a heading id of its own, so that the browser can tell an
+    excerpt of it from one of the page's text.
+    """
+    parts = [
+        f'<html lang="{page.lang}"><head><meta charset="utf-8"></head><body>',
+        f"<main data-pagefind-body>{page.article}",
+        f'<span hidden data-pagefind-meta="kind:{page.kind}"'
+        f' data-pagefind-filter="kind:{page.kind}"></span>',
+    ]
+    if extra.all():
+        parts.append(f'<section hidden><h6 id="{TERMS_ID}" data-pagefind-ignore>·</h6>')
+        for field, weight in TERM_WEIGHTS:
+            terms = getattr(extra, field)
+            if terms:
+                text = html.escape(" ".join(terms))
+                parts.append(f'<p data-pagefind-weight="{weight}">{text}</p>')
+        parts.append("</section>")
+    parts.append("</main></body></html>")
+    return "".join(parts)
+
+
+def page_terms(
+    page: SearchPage,
+    splitter: Splitter | None,
+    groups: list[SynonymGroup],
+    matcher: list,
+) -> ExtraTerms:
+    """The extra terms of ``page``."""
+    title = variant_terms(page.title, splitter) + synonym_terms(page.title, groups, matcher)
+    return ExtraTerms(
+        title=title,
+        body=variant_terms(page.text, splitter),
+        synonyms=synonym_terms(page.text, groups, matcher),
+    )
+
+
+def site_pages(site_dir: Path, languages: set[str]) -> list[SearchPage]:
+    """Every searchable page of the built site, in path order (a stable index)."""
+    pages = []
+    for path in sorted(site_dir.rglob("index.html")):
+        page = read_page(site_dir, path, languages)
+        if page is not None:
+            pages.append(page)
+    return pages
+
+
+def typo_vocabulary(pages: list[SearchPage], extra: dict[str, list[str]]) -> dict[str, Counter]:
+    """Per language: folded words of MIN_TYPO_WORD+ letters and how many pages contain each."""
+    result: dict[str, Counter] = defaultdict(Counter)
+    for page in pages:
+        found = {fold(w) for w in words(page.text + " " + " ".join(extra[page.source_path]))}
+        result[page.lang].update(w for w in found if len(w) >= MIN_TYPO_WORD and w.isalpha())
+    return result
+
+
+def write_typo_vocabulary(bundle: Path, counts: dict[str, Counter]) -> None:
+    """One JSON file per language and word length: the words, most frequent first."""
+    for lang, counter in counts.items():
+        by_length: dict[int, list[tuple[str, int]]] = defaultdict(list)
+        for word, count in counter.items():
+            by_length[len(word)].append((word, count))
+        for length, entries in by_length.items():
+            entries.sort(key=lambda e: (-e[1], e[0]))
+            target = bundle / f"hub-words.{lang}.{length}.json"
+            target.write_text(json.dumps([w for w, _ in entries], ensure_ascii=False), "utf-8")
+
+
+# Pagefind writes these too; the site uses its JavaScript API only.
+UNUSED_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+    "wasm.unknown.pagefind",
+)
+
+
+class SearchIndexError(Exception):
+    """Pagefind failed; the message holds its output."""
+
+
+def run_pagefind(documents: list[tuple[str, str]], bundle: Path) -> None:
+    """Index ``documents`` (site path, HTML) with the Pagefind binary into ``bundle``.
+
+    The documents go to a temporary folder that the binary reads: its Python API answers one
+    file per round trip (about 0.1 s each), the command line indexes thousands per second.
+    """
+    shutil.rmtree(bundle, ignore_errors=True)  # Pagefind adds to what is there
+    with tempfile.TemporaryDirectory(prefix="hub-search-") as folder:
+        for source_path, content in documents:
+            target = Path(folder) / source_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+        command = [sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(bundle)]
+        result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SearchIndexError(result.stdout + result.stderr)
+    for name in UNUSED_FILES:
+        (bundle / name).unlink(missing_ok=True)
+
+
+def write_search_index(site_dir: Path, languages: list[str], groups: list[SynonymGroup]) -> int:
+    """Index every searchable page of ``site_dir`` into ``site_dir/pagefind``; return the count.
+
+    Arguments:
+        site_dir: the complete built site (all languages).
+        languages: the site's languages (folder names of all but the default).
+        groups: synonym groups from the glossary.
+    """
+    site_dir = site_dir.resolve()  # the binary runs in another folder
+    pages = site_pages(site_dir, set(languages))
+    # Compounds are split in German only; English pages' German words stay whole.
+    splitters: dict[str, Splitter | None] = {lang: None for lang in languages}
+    if "de" in splitters:
+        splitters["de"] = Splitter(vocabulary(p.text for p in pages if p.lang == "de"))
+    matcher = synonym_matcher(groups)
+    documents, extra = [], {}
+    for page in pages:
+        terms = page_terms(page, splitters.get(page.lang), groups, matcher)
+        extra[page.source_path] = terms.all()
+        documents.append((page.source_path, indexed_document(page, terms)))
+    bundle = site_dir / BUNDLE
+    run_pagefind(documents, bundle)
+    write_typo_vocabulary(bundle, typo_vocabulary(pages, extra))
+    return len(pages)
+
+
+def glossary_groups(glossary: Glossary | None) -> list[SynonymGroup]:
+    """Synonym groups of the glossary: each entry's wordings."""
+    if glossary is None:
+        return []
+    return [SynonymGroup(entry.search_words()) for entry in glossary.terms]
+
+
+def index_site(site_dir: Path, project: Path, languages: list[str]) -> int:
+    """write_search_index with the synonyms of ``project``'s glossary; the page count.
+
+    The glossary was validated before the build (hooks/glossary.py); a broken one stops the
+    build there, so here it only supplies the synonyms.
+    """
+    glossary, _ = load_glossary(project / GLOSSARY_FILE, GLOSSARY_FILE)
+    return write_search_index(site_dir, languages, glossary_groups(glossary))
+
+
+@dataclass(frozen=True)
+class IndexedPage:
+    """A page as stored in the index (a Pagefind fragment): what a result shows of it."""
+
+    lang: str
+    url: str  # site path without the leading slash, e.g. "en/guides/ivdr/"
+    kind: str
+    title: str
+    content: str  # the indexed text, extra terms included
+
+
+def indexed_pages(site_dir: Path) -> list[IndexedPage]:
+    """Every page in ``site_dir``'s search index, read back from its fragments (for the tests,
+    the benchmark and staff: what is searchable, in which language)."""
+    pages = []
+    for path in sorted((site_dir / BUNDLE / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(path.read_bytes())
+        record = json.loads(raw.removeprefix(b"pagefind_dcd"))
+        lang = path.name.split("_", 1)[0]
+        meta = record.get("meta", {})
+        pages.append(
+            IndexedPage(
+                lang=lang,
+                url=record["url"].lstrip("/"),
+                kind=meta.get("kind", ""),
+                title=meta.get("title", ""),
+                content=record["content"],
+            )
+        )
+    return pages

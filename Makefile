@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build validate lint lock test linkcheck linkcheck-external lighthouse schemas translations translations-ack bench clean new search
+.PHONY: serve build validate lint lock test linkcheck linkcheck-external lighthouse schemas translations translations-ack bench clean new search cms cms-config
 
 $(VENV)/.installed-%: requirements/%.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,7 @@ lock: $(LINT_STAMP) ## after editing pyproject.toml: re-lock (uv.lock) and regen
 test: lint $(TEST_STAMP) ## everything CI runs
 	$(BIN)/python scripts/validate.py
 	$(BIN)/python scripts/schemas.py verify
+	$(BIN)/python scripts/cms_config.py verify
 	$(BIN)/python -m pytest
 
 linkcheck: $(TEST_STAMP) ## internal links and anchors of a fresh build, served on 127.0.0.1
@@ -60,6 +61,12 @@ translations: $(STAMP) ## status of every English page: missing, unacknowledged,
 
 translations-ack: $(STAMP) ## record that FILE=docs/en/<path>.md translates the current German page
 	$(BIN)/python scripts/translations.py ack $(FILE)
+
+cms: $(STAMP) ## web editor on http://127.0.0.1:8000/admin/, saving into this working copy (no GitHub)
+	$(BIN)/python scripts/cms.py
+
+cms-config: $(STAMP) ## regenerate the web editor's configuration (tools/cms/config.yml) from the models
+	$(BIN)/python scripts/cms_config.py generate
 
 schemas: $(STAMP) ## regenerate schemas/ from the data models
 	$(BIN)/python scripts/schemas.py generate

@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
+from saxonyhub.cms_admin import EditorMissing, install_admin  # noqa: E402
 from saxonyhub.language_merge import MergeError, merge_language_sites  # noqa: E402
 from saxonyhub.search_index import SearchIndexError, index_site  # noqa: E402
 from saxonyhub.settings import i18n_languages  # noqa: E402
@@ -116,6 +117,11 @@ def build_site(project: Path, site_dir: Path) -> tuple[bool, list[LanguageBuild]
             index_site(merged, project, languages)
         except SearchIndexError as error:
             print(f"Cannot write the search index:\n{error}", file=sys.stderr)
+            return False, builds
+        try:  # the web editor (issue 16), outside MkDocs: no nav, sitemap or search entry
+            install_admin(merged, project, os.environ.get("REPO_URL", ""))
+        except EditorMissing as error:
+            print(f"Cannot add the web editor under /admin/: {error}", file=sys.stderr)
             return False, builds
         merged.rename(site_dir)
         return True, builds

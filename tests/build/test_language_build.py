@@ -30,7 +30,13 @@ UNORDERED = re.compile(r"^pagefind/(filter/.*|pagefind\.\w+\.pf_meta|pagefind-en
 def files_of(site: Path) -> dict[str, bytes]:
     contents = {}
     for path in sorted(site.rglob("*")):
-        if path.is_file() and not UNORDERED.match(path.relative_to(site).as_posix()):
+        # /admin/ (the web editor) is added by scripts/build.py after the merge: not MkDocs output.
+        relative = path.relative_to(site)
+        if (
+            path.is_file()
+            and relative.parts[0] != "admin"
+            and not UNORDERED.match(relative.as_posix())
+        ):
             data = path.read_bytes()
             # The gzip header names no folder but carries a time; compare what it holds.
             contents[path.relative_to(site).as_posix()] = (

@@ -1,0 +1,432 @@
+"""The web editor's configuration (Decap CMS config.yml), generated from the data models.
+
+Every collection is derived from the JSON Schema of its pydantic model (saxonyhub.schema_export),
+so labels, hints, required fields, patterns and choices follow the same declaration that validates
+the build. References become select widgets (taxonomy ids, with the German label) or relation
+widgets (organisations, contacts, regions, services, guides). Texts with German and English
+(`{de, en}`) are objects with a German and an English field; Markdown pages are one collection
+per section and language (docs/de/guides/, docs/en/guides/; see page_collection).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .datastore import ENTITY_KINDS, MARKDOWN_FIELDS, REFERENCES
+from .entities import Taxonomy
+from .glossary import Glossary
+from .page_meta import PageMeta
+
+# decap-server's port for `make cms` (Decap's default).
+LOCAL_PORT = 8081
+# Placeholder until the build knows the repository (REPO_URL).
+REPO_PLACEHOLDER = "ORG/REPO"
+
+# German field labels; the hint below each field is the model's German field doc.
+LABELS = {
+    "id": "ID (Dateiname)",
+    "name": "Name",
+    "name_en": "Englischer Name",
+    "short_name": "Kurzname",
+    "type": "Typ",
+    "roles": "Unternehmensrollen",
+    "summary": "Kurzbeschreibung",
+    "profile": "Profil",
+    "technologies": "Technologien",
+    "competences": "Kompetenzen",
+    "offers": "Angebote",
+    "product_areas": "Produktbereiche",
+    "target_groups": "Zielgruppen",
+    "region": "Region",
+    "city": "Ort",
+    "address": "Adresse",
+    "street": "Straße",
+    "postcode": "PLZ",
+    "coordinates": "Koordinaten",
+    "lat": "Breite",
+    "lon": "Länge",
+    "precision": "Genauigkeit",
+    "website": "Website",
+    "founded": "Gründungsjahr",
+    "size": "Größe",
+    "languages": "Sprachen",
+    "certifications": "Zertifizierungen",
+    "contact": "Kontakt",
+    "sources": "Quellen",
+    "verified": "Geprüft am",
+    "draft": "Entwurf",
+    "translation": "Übersetzung",
+    "title": "Titel",
+    "description": "Beschreibung",
+    "category": "Kategorie",
+    "format": "Format",
+    "cost": "Kosten",
+    "related_services": "Verwandte Angebote",
+    "guides": "Leitfäden",
+    "kind": "Art",
+    "key_facts": "Kennzahlen",
+    "label": "Bezeichnung",
+    "value": "Wert",
+    "year": "Jahr",
+    "source": "Quelle",
+    "settling_contacts": "Ansiedlungskontakte",
+    "bbox": "Kartenausschnitt",
+    "min_lat": "Südrand",
+    "min_lon": "Westrand",
+    "max_lat": "Nordrand",
+    "max_lon": "Ostrand",
+    "start": "Beginn",
+    "end": "Ende",
+    "venue": "Veranstaltungsort",
+    "organiser": "Veranstalter",
+    "organiser_name": "Veranstalter (ohne Profil)",
+    "co_hosts": "Mitveranstalter",
+    "co_host_names": "Mitveranstalter (ohne Profil)",
+    "provider": "Anbieter",
+    "url": "Website",
+    "role": "Funktion",
+    "email": "E-Mail",
+    "phone": "Telefon",
+    "organisation": "Organisation",
+    "terms": "Begriffe",
+    "abbr": "Abkürzung",
+    "term": "Begriff",
+    "definition": "Definition",
+    "see_also": "Siehe auch",
+    "date": "Datum",
+    "review": "Prüfung",
+    "owner": "Verantwortlich",
+    "last_reviewed": "Zuletzt geprüft",
+    "interval_months": "Prüfintervall (Monate)",
+    "services": "Angebote",
+    "body": "Text",
+    "de": "Deutsch",
+    "en": "English",
+}
+
+COLLECTION_LABELS = {
+    "organisations": ("Organisationen", "Organisation"),
+    "services": ("Angebote", "Angebot"),
+    "events": ("Veranstaltungen", "Veranstaltung"),
+    "contacts": ("Kontakte", "Kontakt"),
+    "regions": ("Regionen", "Region"),
+}
+# What the entry list shows per entry.
+SUMMARIES = {
+    "organisations": "{{name}} ({{id}})",
+    "services": "{{title.de}} ({{id}})",
+    "events": "{{start}} – {{title.de}}",
+    "contacts": "{{role.de}} ({{id}})",
+    "regions": "{{name.de}}",
+}
+# Entity kinds staff may create in the editor (regions are few and set up by the web team).
+CREATABLE = {"organisations", "services", "events", "contacts"}
+# Relation widgets: the collection's id field and the field shown in the choice list.
+RELATION_DISPLAY = {
+    "organisations": "name",
+    "contacts": "role.de",
+    "regions": "name.de",
+    "services": "title.de",
+}
+# Front-matter keys the editor leaves alone (layout, search and translation bookkeeping).
+PAGE_SKIPPED = {"template", "hide", "search", "robots", "translation"}
+# German hints for front-matter keys (PageMeta documents them in English only).
+PAGE_HINTS = {
+    "title": "Seitentitel in der Sprache der Seite (3–120 Zeichen).",
+    "description": "Ein bis zwei Sätze für Suchmaschinen und Vorschauen (20–200 Zeichen).",
+    "date": "Erscheinungsdatum der Meldung.",
+    "review": "Wann die Seite zuletzt fachlich geprüft wurde, von wem, wie oft.",
+    "owner": "Kontakt-ID der verantwortlichen Stelle (data/contacts/).",
+    "last_reviewed": "Datum der letzten vollständigen Prüfung.",
+    "interval_months": "Monate bis zur nächsten Prüfung.",
+    "services": "IDs passender Angebote des Clusters.",
+    "draft": "Entwürfe werden geprüft, aber nicht veröffentlicht.",
+}
+PAGE_REFERENCES = {"owner": "contacts", "services": "services"}
+# Markdown sections edited in the editor: (collection, label, singular, folder in docs/<lang>/).
+PAGE_COLLECTIONS = [
+    ("news", "Aktuelles", "Meldung", "news"),
+    ("guides", "Leitfäden", "Leitfaden", "guides"),
+]
+
+
+def taxonomy_options(taxonomy: Taxonomy) -> dict[str, list[dict[str, str]]]:
+    """Select options per taxonomy section: value = id, label = German label (id)."""
+
+    def option(term: Any, prefix: str = "") -> dict[str, str]:
+        return {"value": term.id, "label": f"{prefix}{term.label.de} ({term.id})"}
+
+    options: dict[str, list[dict[str, str]]] = {"technologies": []}
+    for tech in taxonomy.technologies:
+        options["technologies"].append(option(tech))
+        options["technologies"] += [option(sub, f"{tech.label.de} › ") for sub in tech.fields]
+    for section in (
+        "organisation_types",
+        "target_groups",
+        "service_categories",
+        "service_formats",
+        "company_roles",
+    ):
+        options[section] = [option(term) for term in getattr(taxonomy, section)]
+    return options
+
+
+class _Walker:
+    """Turns one JSON Schema (with its $defs) into Decap fields."""
+
+    def __init__(self, schema: dict[str, Any], references: dict[str, str], options: dict) -> None:
+        self.defs = schema.get("$defs", {})
+        self.references = references
+        self.options = options
+
+    def resolve(self, node: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+        """The node without $ref and without the `| None` alternative; whether None is allowed."""
+        nullable = False
+        if "anyOf" in node:
+            kinds = [n for n in node["anyOf"] if n.get("type") != "null"]
+            nullable = len(kinds) < len(node["anyOf"])
+            node = {**{k: v for k, v in node.items() if k != "anyOf"}, **kinds[0]}
+        if "$ref" in node:
+            target = self.defs[node["$ref"].rsplit("/", 1)[1]]
+            node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+        return node, nullable
+
+    def fields(self, node: dict[str, Any], markdown: set[str] = frozenset()) -> list[dict]:
+        required = set(node.get("required", []))
+        return [
+            self.field(name, prop, name in required, name in markdown)
+            for name, prop in node.get("properties", {}).items()
+        ]
+
+    def field(self, name: str, prop: dict[str, Any], required: bool, markdown: bool) -> dict:
+        node, nullable = self.resolve(prop)
+        out: dict[str, Any] = {"name": name, "label": LABELS.get(name, name)}
+        hint = prop.get("description_de") or node.get("description_de") or PAGE_HINTS.get(name)
+        if hint:
+            out["hint"] = hint
+        if not required or nullable:
+            out["required"] = False
+        out.update(self.widget(name, node, markdown))
+        if out.get("required") is False and out.get("widget") == "object":
+            # Decap checks an empty optional object's parts too; the validation still does.
+            for child in out["fields"]:
+                child["required"] = False
+        if "default" in prop and prop["default"] not in (None, [], {}):
+            out["default"] = prop["default"]
+        return out
+
+    def widget(self, name: str, node: dict[str, Any], markdown: bool) -> dict[str, Any]:
+        target = self.references.get(name)
+        if target is not None:
+            return self.reference(target, multiple=node.get("type") == "array", node=node)
+        kind = node.get("type")
+        props = node.get("properties", {})
+        if kind == "object" and set(props) == {"de", "en"}:
+            return self.localized(node, markdown)
+        if kind == "object":
+            return {"widget": "object", "collapsed": False, "fields": self.fields(node)}
+        if kind == "array":
+            items, _ = self.resolve(node.get("items", {}))
+            if items.get("type") == "object":
+                return {"widget": "list", "fields": self.fields(items)}
+            if "enum" in items:
+                return {"widget": "select", "multiple": True, "options": items["enum"]}
+            return {
+                "widget": "list",
+                "field": {"name": "item", "label": "Eintrag", **self.scalar(items)},
+            }
+        return self.scalar(node)
+
+    def localized(self, node: dict[str, Any], markdown: bool) -> dict[str, Any]:
+        """German and English next to each other (admin/index.html lays them out in two columns)."""
+        fields = []
+        required = set(node.get("required", []))
+        for lang in ("de", "en"):
+            sub, nullable = self.resolve(node["properties"][lang])
+            field: dict[str, Any] = {"name": lang, "label": LABELS[lang]}
+            if lang not in required or nullable:
+                field["required"] = False
+            if sub.get("type") == "array":
+                field.update(
+                    {
+                        "widget": "list",
+                        "field": {"name": "item", "label": "Eintrag", "widget": "string"},
+                    }
+                )
+            else:
+                # Plain text areas, also for Markdown: Decap's rich editor rewrites Markdown it
+                # does not know (footnotes, [[citations]]), a text area keeps it as typed.
+                field["widget"] = "text"
+                if markdown:
+                    field["hint"] = (
+                        "Markdown-Teilmenge: Absätze, **fett**, *kursiv*, Listen, https-Links."
+                    )
+            fields.append(field)
+        return {
+            "widget": "object",
+            "collapsed": False,
+            "classes": "hub-localized",
+            "fields": fields,
+        }
+
+    def scalar(self, node: dict[str, Any]) -> dict[str, Any]:
+        kind = node.get("type")
+        if "enum" in node or "const" in node:
+            return {"widget": "select", "options": node.get("enum", [node.get("const")])}
+        if kind == "boolean":
+            return {"widget": "boolean"}
+        if kind in ("integer", "number"):
+            out: dict[str, Any] = {
+                "widget": "number",
+                "value_type": "int" if kind == "integer" else "float",
+            }
+            for key, decap in (("minimum", "min"), ("maximum", "max")):
+                if key in node:
+                    out[decap] = node[key]
+            return out
+        if node.get("format") == "date":
+            # A checked text field, not Decap's date picker: it writes the date back exactly as
+            # read (tests/browser/test_cms.py checks the guide's front matter is unchanged).
+            return {
+                "widget": "string",
+                "pattern": [r"^\d{4}-\d{2}-\d{2}$", "Datum als JJJJ-MM-TT, z. B. 2026-11-23."],
+            }
+        out = {"widget": "string"}
+        if "pattern" in node:
+            out["pattern"] = [node["pattern"], f"Muss dem Muster {node['pattern']} entsprechen."]
+        elif "minLength" in node or "maxLength" in node:
+            low, high = node.get("minLength", 0), node.get("maxLength", "")
+            out["pattern"] = [f"^[\\s\\S]{{{low},{high}}}$", f"{low} bis {high or '…'} Zeichen."]
+        return out
+
+    def reference(self, target: str, multiple: bool, node: dict[str, Any]) -> dict[str, Any]:
+        if target in self.options:
+            out: dict[str, Any] = {"widget": "select", "options": self.options[target]}
+        elif target == "guides":
+            out = {
+                "widget": "relation",
+                "collection": "guides",
+                "value_field": "{{slug}}",
+                "search_fields": ["title"],
+                "display_fields": ["title"],
+            }
+        else:
+            shown = RELATION_DISPLAY[target]
+            out = {
+                "widget": "relation",
+                "collection": target,
+                "value_field": "id",
+                "search_fields": ["id", shown],
+                "display_fields": [shown, "id"],
+            }
+        if multiple:
+            out["multiple"] = True
+            if node.get("minItems"):
+                out["min"] = node["minItems"]
+        return out
+
+
+def entity_collection(kind: str, options: dict) -> dict[str, Any]:
+    model = ENTITY_KINDS[kind]
+    references = {field: target for (k, field), target in REFERENCES.items() if k == kind}
+    schema = model.model_json_schema()
+    fields = _Walker(schema, references, options).fields(schema, MARKDOWN_FIELDS)
+    for field in fields:
+        if field["name"] == "draft":  # new entries start as drafts, like `make new`
+            field["default"] = True
+    label, singular = COLLECTION_LABELS[kind]
+    return {
+        "name": kind,
+        "label": label,
+        "label_singular": singular,
+        "description": (schema.get("description") or "").strip(),
+        "folder": f"data/{kind}",
+        "extension": "yml",
+        "format": "yml",
+        "create": kind in CREATABLE,
+        "identifier_field": "id",
+        "slug": "{{id}}",
+        "summary": SUMMARIES[kind],
+        "fields": fields,
+    }
+
+
+def glossary_collection() -> dict[str, Any]:
+    schema = Glossary.model_json_schema()
+    walker = _Walker(schema, {}, {})
+    return {
+        "name": "glossary",
+        "label": "Glossar",
+        "files": [
+            {
+                "name": "glossary",
+                "label": "Glossar (data/glossary.yml)",
+                "file": "data/glossary.yml",
+                "format": "yml",
+                "fields": walker.fields(schema),
+            }
+        ],
+    }
+
+
+def page_collection(
+    name: str, label: str, singular: str, section: str, lang: str
+) -> dict[str, Any]:
+    """The pages of one section in one language (docs/<lang>/<section>/).
+
+    Decap 3.16's i18n cannot express docs/<lang>/<section>/ (its "multiple_folders" puts the
+    language after the section, and "multiple_folders_i18n_root" is not released yet), so each
+    language is its own collection; the English page keeps its `translation:` key untouched.
+    """
+    schema = PageMeta.model_json_schema()
+    schema["properties"] = {k: v for k, v in schema["properties"].items() if k not in PAGE_SKIPPED}
+    if name != "news":
+        schema["properties"].pop("date")
+    fields = _Walker(schema, PAGE_REFERENCES, {}).fields(schema)
+    for field in fields:
+        if field["name"] == "draft":
+            field["default"] = True
+    fields.append(
+        {
+            "name": "body",
+            "label": LABELS["body"],
+            "hint": "Markdown: Überschriften mit ##, Belege als [^fussnote] und [[IVDR Art. 2]].",
+            "widget": "text",
+        }
+    )
+    language = "Deutsch" if lang == "de" else "English"
+    return {
+        "name": name if lang == "de" else f"{name}_{lang}",
+        "label": f"{label} ({language})",
+        "label_singular": f"{singular} ({language})",
+        "folder": f"docs/{lang}/{section}",
+        "extension": "md",
+        "format": "frontmatter",
+        "create": True,
+        "slug": "{{slug}}",
+        "fields": fields,
+    }
+
+
+def cms_config(taxonomy: Taxonomy, repo: str, local_port: int = LOCAL_PORT) -> dict[str, Any]:
+    """The whole config.yml: GitHub backend with pull requests, local backend for `make cms`."""
+    options = taxonomy_options(taxonomy)
+    collections = [entity_collection(kind, options) for kind in COLLECTION_LABELS]
+    collections.append(glossary_collection())
+    collections += [
+        page_collection(*spec, lang) for spec in PAGE_COLLECTIONS for lang in ("de", "en")
+    ]
+    return {
+        "backend": {"name": "github", "repo": repo, "branch": "main"},
+        # Used only when /admin/ is opened on 127.0.0.1 (`make cms`): decap-server writes the
+        # working tree directly, without GitHub.
+        "local_backend": {
+            "url": f"http://127.0.0.1:{local_port}/api/v1",
+            "allowed_hosts": ["127.0.0.1"],
+        },
+        "publish_mode": "editorial_workflow",
+        "locale": "de",
+        "media_folder": "docs/assets/images",
+        "public_folder": "/assets/images",
+        "collections": collections,
+    }

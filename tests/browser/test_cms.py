@@ -1,0 +1,171 @@
+"""The web editor (/admin/, Decap CMS) against its local backend, on a temporary project copy.
+
+A member of staff creates a draft organisation with German and English text and edits a German
+guide paragraph; the files the editor writes must pass scripts/validate.py, and the English
+guide must then be listed as outdated by scripts/translations.py.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Page, expect
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from saxonyhub.cms_admin import install_admin, start_local_backend  # noqa: E402
+from saxonyhub.cms_config import LABELS  # noqa: E402
+from serve_static import start  # noqa: E402
+
+GUIDE = "ivdr"
+NEW_ID = "cms-test-labor"
+
+
+@dataclass
+class Editor:
+    page: Page
+    url: str
+    project: Path
+    requests: list[str]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def editor(browser: Browser, tmp_path: Path) -> Iterator[Editor]:
+    project = tmp_path / "project"  # never the real data/
+    for part in ("data", "docs"):
+        shutil.copytree(ROOT / part, project / part)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    site = tmp_path / "site"
+    port = free_port()
+    install_admin(site, project, local_port=port)
+    backend = start_local_backend(project, port)
+    server, url = start(site)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    try:
+        page.goto(f"{url}admin/")
+        page.get_by_role("button", name="Login").click()
+        expect(page.get_by_text("Organisationen").first).to_be_visible()
+        yield Editor(page, f"{url}admin/", project, requests)
+    finally:
+        context.close()
+        server.shutdown()
+        backend.terminate()
+        backend.wait(timeout=10)
+
+
+def field(page: Page, name: str, nth: int = 0):
+    """The input of a field by its name (Decap's ids are '<name>-field-<n>')."""
+    return page.locator(f'[id^="{name}-field-"]').nth(nth)
+
+
+def choose(page: Page, name: str, text: str) -> None:
+    """Pick an option of a select or relation widget by typing part of its label."""
+    box = field(page, name)
+    box.click()
+    box.press_sequentially(text)
+    page.get_by_role("option", name=text, exact=False).first.click()
+
+
+def add_item(page: Page, label: str, nth: int, value: str) -> None:
+    """Add an entry to a list of phrases and type it."""
+    page.get_by_role("button", name=f"{label} hinzufügen").nth(nth).click()
+    page.locator('[id^="item-field-"]').last.fill(value)
+
+
+def publish(page: Page, written: Path, before: str | None = None) -> str:
+    """Publish (the local backend writes the file) and return the file's new text."""
+    page.get_by_role("button", name="Veröffentlichen").click()
+    page.get_by_text("Jetzt veröffentlichen").click()
+    for _ in range(100):
+        if written.exists() and written.read_text(encoding="utf-8") != before:
+            return written.read_text(encoding="utf-8")
+        page.wait_for_timeout(200)
+    errors = page.locator('[class*="ControlErrors"], [class*="ErrorMessage"], li[role="alert"]')
+    pytest.fail(f"the editor did not write {written.name}: {errors.all_inner_texts()}")
+
+
+def front_matter(text: str) -> dict:
+    return yaml.safe_load(text.split("---\n", 2)[1])
+
+
+def run(script: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / script), *args],
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_editor_writes_valid_files_and_marks_translation_outdated(editor: Editor):
+    page = editor.page
+    page.goto(f"{editor.url}#/collections/organisations/new")
+    field(page, "id").fill(NEW_ID)
+    field(page, "name").fill("Testlabor für Editoren & Co.")
+    choose(page, "type", "Unternehmen")
+    field(page, "de", 0).fill("Ein Labor, das nur im Test existiert.")
+    field(page, "en", 0).fill("A laboratory that exists only in this test.")
+    field(page, "de", 1).fill("Ausführliches deutsches Profil.")
+    field(page, "en", 1).fill("A longer English profile.")
+    choose(page, "technologies", "Biotechnologie")
+    add_item(page, "deutsch", 0, "Prüfung von Editoren")
+    add_item(page, "english", 0, "Testing editors")
+    choose(page, "region", "Dresden")
+    field(page, "city").fill("Dresden")
+    field(page, "lat").fill("51.05")
+    field(page, "lon").fill("13.74")
+    choose(page, "precision", "city")
+    add_item(page, "Quellen", 0, "https://www.example.org/cms-test")
+    field(page, "verified").fill("2026-12-01")
+    written = editor.project / "data" / "organisations" / f"{NEW_ID}.yml"
+    entry = yaml.safe_load(publish(page, written))
+    assert entry["draft"] is True  # new entries start as drafts
+    assert entry["summary"] == {
+        "de": "Ein Labor, das nur im Test existiert.",
+        "en": "A laboratory that exists only in this test.",
+    }
+    assert entry["name"] == "Testlabor für Editoren & Co."
+
+    page.wait_for_url(re.compile(f"entries/{NEW_ID}$"))  # the editor opens the saved entry
+    # A fresh load (the login is kept): the editor reuses the previous form on a hash change.
+    page.goto(f"{editor.url}#/collections/guides/entries/{GUIDE}")
+    page.reload()
+    body = page.get_by_label(LABELS["body"], exact=True)
+    guide = editor.project / "docs" / "de" / "guides" / f"{GUIDE}.md"
+    german = guide.read_text(encoding="utf-8")
+    paragraph = next(p for p in german.split("\n\n")[1:] if p and not p.startswith(("#", "-")))
+    expect(body).to_have_value(re.compile(re.escape(paragraph)), timeout=30_000)
+    body.fill(body.input_value().replace(paragraph, paragraph + " Ergänzt im Editor."))
+    edited = publish(page, guide, german)
+    assert paragraph + " Ergänzt im Editor." in edited
+    # Only the paragraph changed: the front matter (review date, owner, services) is as it was.
+    assert front_matter(edited) == front_matter(german)
+
+    validation = run("validate.py", str(editor.project))
+    assert validation.returncode == 0, validation.stdout + validation.stderr
+    status = run("translations.py", "--docs", str(editor.project / "docs"), "status")
+    assert f"outdated        en/guides/{GUIDE}.md" in status.stdout, status.stdout
+    # The editor is bundled: nothing (fonts, widgets, update checks) comes from elsewhere.
+    assert [
+        u for u in editor.requests if not u.startswith(("http://127.0.0.1", "blob:", "data:"))
+    ] == []

@@ -1,0 +1,84 @@
+"""The web editor's configuration follows the models and data/taxonomy.yml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from saxonyhub.cms_admin import REPO_PLACEHOLDER, render_config, repo_from_url
+from saxonyhub.cms_config import PAGE_COLLECTIONS
+from saxonyhub.datastore import ENTITY_KINDS, REFERENCES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def config() -> dict:
+    return yaml.safe_load(render_config(ROOT, "org/repo", 8123))
+
+
+def collection(config: dict, name: str) -> dict:
+    return next(c for c in config["collections"] if c["name"] == name)
+
+
+def fields(config: dict, name: str) -> dict[str, dict]:
+    return {f["name"]: f for f in collection(config, name)["fields"]}
+
+
+def test_pull_requests_on_github_and_a_local_backend(config):
+    assert config["publish_mode"] == "editorial_workflow"
+    assert config["backend"] == {"name": "github", "repo": "org/repo", "branch": "main"}
+    assert config["local_backend"]["url"] == "http://127.0.0.1:8123/api/v1"
+
+
+@pytest.mark.parametrize("kind", ENTITY_KINDS)
+def test_every_model_field_with_its_requirement(config, kind):
+    model = ENTITY_KINDS[kind]
+    shown = fields(config, kind)
+    assert list(shown) == list(model.model_fields)
+    for name, info in model.model_fields.items():
+        assert shown[name].get("required", True) is info.is_required(), name
+        assert shown[name]["label"] != name or name in {"id"}, (
+            f"{kind}.{name}: add a German label to LABELS in hooks/saxonyhub/cms_config.py"
+        )
+
+
+@pytest.mark.parametrize("kind", ["organisations", "services", "events"])
+def test_new_entries_start_as_drafts(config, kind):
+    assert fields(config, kind)["draft"]["default"] is True
+
+
+def test_pages_per_language_and_drafts(config):
+    for name, _, _, section in PAGE_COLLECTIONS:
+        for lang, collection_name in (("de", name), ("en", f"{name}_en")):
+            pages = collection(config, collection_name)
+            assert pages["folder"] == f"docs/{lang}/{section}"
+            assert {f["name"]: f for f in pages["fields"]}["draft"]["default"] is True
+
+
+def test_references_choose_from_taxonomy_and_entries(config):
+    taxonomy = yaml.safe_load((ROOT / "data/taxonomy.yml").read_text(encoding="utf-8"))
+    for (kind, name), target in REFERENCES.items():
+        widget = fields(config, kind)[name]
+        if target in taxonomy:
+            ids = {t["id"] for t in taxonomy[target]}
+            if target == "technologies":
+                ids |= {f["id"] for t in taxonomy[target] for f in t.get("fields", [])}
+            assert widget["widget"] == "select"
+            assert {o["value"] for o in widget["options"]} == ids, f"{kind}.{name}"
+        else:
+            assert widget["widget"] == "relation" and widget["collection"] == target
+
+
+def test_texts_in_both_languages_and_hints_in_german(config):
+    summary = fields(config, "organisations")["summary"]
+    assert [f["name"] for f in summary["fields"]] == ["de", "en"]
+    assert summary["hint"].startswith("Ein bis zwei Sätze")
+    assert fields(config, "contacts")["phone"]["pattern"][0] == r"^\+[0-9 ]{6,20}$"
+
+
+def test_repository_from_repo_url():
+    assert repo_from_url("https://github.com/biosaxony/hub") == "biosaxony/hub"
+    assert repo_from_url("") == REPO_PLACEHOLDER

@@ -20,7 +20,7 @@ from .entities import Contact, Event, Organisation, Region, Service, Taxonomy
 from .fields import Text, TextList
 from .problems import Problem
 from .strict_yaml import KEY, Marks, YamlProblem, load_file, path_text
-from .validation import problems_from_error
+from .validation import data_files, problems_from_error
 
 ENTITY_KINDS: dict[str, type[BaseModel]] = {
     "organisations": Organisation,
@@ -110,14 +110,8 @@ def _id_problem(entity: Loaded, stem: str) -> list[Problem]:
 def _load_kind(data_dir: Path, kind: str) -> tuple[dict[str, Loaded], list[Problem]]:
     """Every parsable file of one kind by file stem, valid or not, with all problems found."""
     loaded: dict[str, Loaded] = {}
-    problems: list[Problem] = []
-    folder = data_dir / kind
-    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
-        display = f"data/{kind}/{path.name}"
-        if path.suffix != ".yml":
-            hint = f"rename it to {path.stem}.yml"
-            problems.append(Problem(display, 0, 0, "", "data files must end in .yml", hint))
-            continue
+    files, problems = data_files(data_dir, kind)
+    for path, display in files:
         entity, found = _validate(path, display, ENTITY_KINDS[kind])
         problems += found
         # A file that does not even parse still exists: its id is known, it has no values.

@@ -38,7 +38,7 @@ from .page_meta import ReviewMeta
 from .problems import Problem
 from .review import PageReview
 from .strict_yaml import Marks, path_text
-from .validation import load_validated
+from .validation import data_files, load_validated
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", examples=["rule-11"])]
 CitationText = Annotated[
@@ -328,14 +328,8 @@ def load_tools(
     """
     tools: dict[str, DecisionTool] = {}
     locations: dict[str, _Locator] = {}
-    problems: list[Problem] = []
-    folder = data_dir / TOOLS_DIR
-    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
-        display = f"data/{TOOLS_DIR}/{path.name}"
-        if path.suffix != ".yml":
-            hint = f"rename it to {path.stem}.yml"
-            problems.append(Problem(display, 0, 0, "", "data files must end in .yml", hint))
-            continue
+    files, problems = data_files(data_dir, TOOLS_DIR)
+    for path, display in files:
         tool, marks, found = load_validated(path, display, DecisionTool)
         problems += found
         if tool is None:

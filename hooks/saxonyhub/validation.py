@@ -120,6 +120,22 @@ def _describe(
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
+def data_files(data_dir: Path, folder: str) -> tuple[list[tuple[Path, str]], list[Problem]]:
+    """The YAML files of ``data/<folder>/`` (sorted) with their display paths, and a problem
+    for every other file there (a misnamed file would otherwise be skipped silently)."""
+    files: list[tuple[Path, str]] = []
+    problems: list[Problem] = []
+    directory = data_dir / folder
+    for path in sorted(directory.glob("*")) if directory.is_dir() else []:
+        display = f"data/{folder}/{path.name}"
+        if path.suffix != ".yml":
+            hint = f"rename it to {path.stem}.yml"
+            problems.append(Problem(display, 0, 0, "", "data files must end in .yml", hint))
+            continue
+        files.append((path, display))
+    return files, problems
+
+
 def load_validated(
     path: Path, display_name: str, model: type[ModelT]
 ) -> tuple[ModelT | None, Marks, list[Problem]]:

@@ -15,7 +15,7 @@ prepared here in memory; the published pages stay as they are. The copy holds
 Pages excluded from search (front matter ``search: {exclude: true}``, see overrides/main.html)
 and pages without an article are left out. Next to Pagefind's files goes the vocabulary that the
 browser uses for typo tolerance: ``pagefind/hub-words.<lang>.<length>.json``, words of a length
-with how many pages contain them, fetched only for a query that found nothing.
+with how many pages contain them, fetched only for a long query word that the index lacks.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -49,6 +50,18 @@ GLOSSARY_FILE = "data/glossary.yml"
 EXCLUDE_MARKER = '<meta name="hub-search" content="exclude">'
 TERMS_ID = "hub-search-terms"  # the hidden section's heading id; the browser skips its excerpt
 MIN_TYPO_WORD = 5  # one edit of a 6-letter query may lead to a 5-letter word
+# Locations (word occurrences) per chunk of Pagefind's word index: a query term loads the chunk
+# that holds it. Pagefind's default, 20,000, makes each chunk about 30 KB gzipped, so that a
+# two-word query fetched 60 KB of index; smaller chunks make the list of chunks (loaded once)
+# longer. At 1,000 organisations 5,000 cost 135 KB for "Benannte Stelle" and 2,000 131 KB, but
+# 2,000 doubles that list (3,000 organisations: ~25 KB): 3,000 is near the best for both.
+# Pagefind 1.5 reads it from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (options.rs; tested upstream in
+# integration_tests/index_chunking/); tests/build/test_search_index.py checks that it applies.
+INDEX_CHUNK_LOCATIONS = 3000
+# The kind that the browser assumes for a page outside the "kind" filter: the most numerous one,
+# so that the filter file, fetched with the first query, lists every page but the profiles
+# (at 1,000 organisations 0.3 KB instead of 2.1 KB). search.js knows it as DEFAULT_KIND.
+UNFILTERED_KIND = "organisation"
 # Page kind by site path (after the language folder); the first match wins.
 KINDS = (
     (re.compile(r"^guides/[^/]+/$"), "guide"),
@@ -66,13 +79,16 @@ _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</arti
 _LANG = re.compile(r'<html[^>]* lang="([a-z]{2})"')
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*?)(/?)>|<!--.*?-->", re.S)
 _VOID = frozenset("area br col embed hr img input link meta source track wbr".split())
-# Subtrees neither indexed nor used for extra terms.
+# Subtrees neither indexed nor used for extra terms: besides the parts named above, footnote
+# numbers ("steht1" would be a word) and what every guide repeats (the legal note, which names
+# "Benannte Stelle" on every guide, and the box of the cluster's offers, found as services).
 _SKIPPED = (
     r'data-search-exclude|class="headerlink"|class="footnote-backref"|class="hub-review"'
-    r'|class="hub-map"|class="footnote"'
+    r'|class="hub-map"|class="footnote"|class="footnote-ref"|class="hub-help"'
+    r'|class="[^"]*hub-legal-note"'
 )
 _SKIP_ATTRS = re.compile(_SKIPPED + "|data-pagefind-ignore")
-_FOOTNOTE_ID = re.compile(r' id="fn(?:ref)?:[^"]*"')
+_FOOTNOTE_ID = re.compile(r' id="fn(?:ref\d*)?:[^"]*"')  # fn:x, fnref:x, fnref2:x
 _CELL_END = re.compile(r"</(?:td|th|dt|dd|li|figcaption|summary)>")
 _SKIP_TAGS = frozenset({"script", "style", "svg", "template"})
 
@@ -196,14 +212,15 @@ def indexed_document(page: SearchPage, extra: ExtraTerms) -> str:
     The extra terms' section has a heading id of its own, so that the browser can tell an
     excerpt of it from one of the page's text.
     """
+    kind_filter = "" if page.kind == UNFILTERED_KIND else f' data-pagefind-filter="kind:{page.kind}"'
     parts = [
         f'<html lang="{page.lang}"><head><meta charset="utf-8"></head><body>',
         f"<main data-pagefind-body>{page.article}",
-        f'<span hidden data-pagefind-meta="kind:{page.kind}"'
-        f' data-pagefind-filter="kind:{page.kind}"></span>',
+        f'<span hidden data-pagefind-meta="kind:{page.kind}"{kind_filter}></span>',
     ]
     if extra.all():
-        parts.append(f'<section hidden><h6 id="{TERMS_ID}" data-pagefind-ignore>·</h6>')
+        # An empty heading: Pagefind makes a sub-result of it (an ignored one it would not).
+        parts.append(f'<section hidden><h6 id="{TERMS_ID}"></h6>')
         for field, weight in TERM_WEIGHTS:
             terms = getattr(extra, field)
             if terms:
@@ -290,7 +307,8 @@ def run_pagefind(documents: list[tuple[str, str]], bundle: Path) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
         command = [sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(bundle)]
-        result = subprocess.run(command, capture_output=True, text=True)
+        env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_LOCATIONS)}
+        result = subprocess.run(command, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         raise SearchIndexError(result.stdout + result.stderr)
     for name in UNUSED_FILES:

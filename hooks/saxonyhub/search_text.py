@@ -221,7 +221,8 @@ def variant_terms(text: str, splitter: Splitter | None) -> list[str]:
             know that "Pruefung" is "Prüfung").
 
     Returns:
-        Each term as often as its source word occurs (at most MAX_REPEAT times).
+        Each term as often as its source word occurs (at most MAX_REPEAT times), a term that
+        several words contain ("medizin" in every "Medizinprodukt…") counted once.
     """
     counts = Counter(words(text))
     terms: list[str] = []
@@ -236,4 +237,5 @@ def variant_terms(text: str, splitter: Splitter | None) -> list[str]:
         for term in dict.fromkeys(extra):
             if term not in present:
                 terms.extend([term] * min(count, MAX_REPEAT))
+                present.add(term)
     return terms

@@ -10,7 +10,6 @@ Used by bench/build.py; on its own: `.venv/bin/python bench/search.py site`.
 from __future__ import annotations
 
 import argparse
-import gzip
 import sys
 import time
 from dataclasses import dataclass
@@ -40,11 +39,6 @@ class QueryBytes:
     gzip_kb: float
 
 
-def gzipped_size(path: Path) -> int:
-    data = path.read_bytes()
-    return len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 9))
-
-
 def index_kb(site: Path) -> dict[str, float]:
     """Size of each language's index files (chunks, fragments, filters, metadata, WebAssembly)."""
     sizes: dict[str, float] = {}
@@ -60,7 +54,7 @@ def first_query_bytes(site: Path) -> list[QueryBytes]:
     """Open each language's home page, then search once; what did the browser fetch?"""
     from playwright.sync_api import sync_playwright
 
-    from browser_support import CHROMIUM, open_search
+    from browser_support import CHROMIUM, gzipped_size, open_search
     from serve_static import start
 
     server, url = start(site)

@@ -103,6 +103,7 @@ class SearchPage:
     article: str  # the article's inner HTML, skipped parts marked data-pagefind-ignore
     text: str  # its visible text without the skipped parts
     title: str  # the text of its first <h1>
+    headings: str  # the text of its <h2> to <h4>
 
 
 def page_kind(path: str, languages: set[str]) -> str:
@@ -112,14 +113,28 @@ def page_kind(path: str, languages: set[str]) -> str:
     return next((kind for pattern, kind in KINDS if pattern.match(inner)), "page")
 
 
-def visible_text(fragment: str) -> tuple[str, str]:
-    """The text of an HTML fragment without skipped subtrees, and the text of its first <h1>.
+@dataclass(frozen=True)
+class VisibleText:
+    """What a visitor reads of an HTML fragment, without the skipped subtrees."""
+
+    text: str  # all of it
+    title: str  # the text of its first <h1>
+    headings: str  # the text of its <h2> to <h4>, one after the other
+
+
+_SUBHEADINGS = ("h2", "h3", "h4")
+
+
+def visible_text(fragment: str) -> VisibleText:
+    """The text of an HTML fragment without skipped subtrees, its title and its headings.
 
     A scan over the tags (regex, no parser: thousands of pages per build) that tracks the depth
-    of the subtree being skipped.
+    of the subtree being skipped and the heading being read.
     """
     pieces: list[str] = []
-    title: list[str] | None = None
+    title: list[str] = []
+    headings: list[str] = []
+    heading: list[str] | None = None  # the pieces of the heading being read
     title_done = False
     skip_depth = 0  # > 0 inside a skipped subtree
     stack: list[tuple[str, bool]] = []  # open elements: name, starts a skipped subtree
@@ -128,8 +143,8 @@ def visible_text(fragment: str) -> tuple[str, str]:
         if not skip_depth:
             chunk = fragment[position : match.start()]
             pieces.append(chunk)
-            if title is not None and not title_done:
-                title.append(chunk)
+            if heading is not None:
+                heading.append(chunk)
         position = match.end()
         closing, name, attrs, self_closing = match.groups()
         if name is None:
@@ -145,22 +160,24 @@ def visible_text(fragment: str) -> tuple[str, str]:
                     skip_depth -= 1
                 if opened_name == name:
                     break
-            if name == "h1" and title is not None:
-                title_done = True
+            if heading is not None and (name == "h1" or name in _SUBHEADINGS):
+                (title if name == "h1" else headings).extend([*heading, " "])
+                title_done = title_done or name == "h1"
+                heading = None
             pieces.append(" ")
             continue
         skipping = name in _SKIP_TAGS or bool(_SKIP_ATTRS.search(attrs))
         stack.append((name, skipping))
         skip_depth += skipping
-        if name == "h1" and title is None and not skip_depth:
-            title = []
+        if not skip_depth and (name in _SUBHEADINGS or (name == "h1" and not title_done)):
+            heading = []
         if name in ("p", "li", "td", "th", "div", "h1", "h2", "h3", "h4", "dt", "dd", "br"):
             pieces.append(" ")
     if not skip_depth:
         pieces.append(fragment[position:])
-    text = " ".join(html.unescape("".join(pieces)).split())
-    heading = " ".join(html.unescape("".join(title or [])).split())
-    return text, heading
+    return VisibleText(
+        *(" ".join(html.unescape("".join(p)).split()) for p in (pieces, title, headings))
+    )
 
 
 def indexed_article(article: str) -> str:
@@ -182,10 +199,16 @@ def read_page(site_dir: Path, path: Path, languages: set[str]) -> SearchPage | N
         return None
     source_path = path.relative_to(site_dir).as_posix()
     url_path = source_path.removesuffix("index.html")
-    text, title = visible_text(article.group(1))
+    visible = visible_text(article.group(1))
     kind = page_kind(url_path, languages)
     return SearchPage(
-        source_path, lang.group(1), kind, indexed_article(article.group(1)), text, title
+        source_path,
+        lang.group(1),
+        kind,
+        indexed_article(article.group(1)),
+        visible.text,
+        visible.title,
+        visible.headings,
     )
 
 
@@ -196,14 +219,17 @@ class ExtraTerms:
     title: list[str]  # variants and synonyms of its title's words
     body: list[str]  # variants of the other words
     synonyms: list[str]  # synonyms of the other words
+    heading_synonyms: list[str]  # synonyms of its <h2>-<h4> words (also among ``synonyms``)
 
     def all(self) -> list[str]:
-        return self.title + self.body + self.synonyms
+        return self.title + self.body + self.synonyms + self.heading_synonyms
 
 
-# Pagefind weighs <h1> words 7 and body words 1; a synonym found in the body counts half a word,
-# so that a page using the query's own words ranks above one that uses a synonym.
-TERM_WEIGHTS = (("title", "7"), ("body", "1"), ("synonyms", "0.5"))
+# Pagefind weighs <h1> words 7, <h2> 6, <h3> 5, <h4> 4 and body words 1 (fossick/parser.rs). A
+# synonym counts half the word it stands for, so that a page using the query's own words ranks
+# above one that uses a synonym; one in a heading ("Finding a notified body") counts half a
+# heading word, so that the guide on the subject ranks first in the other language too.
+TERM_WEIGHTS = (("title", "7"), ("body", "1"), ("synonyms", "0.5"), ("heading_synonyms", "2.5"))
 
 
 def indexed_document(page: SearchPage, extra: ExtraTerms) -> str:
@@ -212,15 +238,17 @@ def indexed_document(page: SearchPage, extra: ExtraTerms) -> str:
     The extra terms' section has a heading id of its own, so that the browser can tell an
     excerpt of it from one of the page's text.
     """
-    kind_filter = "" if page.kind == UNFILTERED_KIND else f' data-pagefind-filter="kind:{page.kind}"'
+    kind_filter = (
+        "" if page.kind == UNFILTERED_KIND else f' data-pagefind-filter="kind:{page.kind}"'
+    )
     parts = [
         f'<html lang="{page.lang}"><head><meta charset="utf-8"></head><body>',
         f"<main data-pagefind-body>{page.article}",
         f'<span hidden data-pagefind-meta="kind:{page.kind}"{kind_filter}></span>',
     ]
     if extra.all():
-        # An empty heading: Pagefind makes a sub-result of it (an ignored one it would not).
-        parts.append(f'<section hidden><h6 id="{TERMS_ID}"></h6>')
+        # Pagefind makes a sub-result only of a heading that it indexes and that has text.
+        parts.append(f'<section hidden><h6 id="{TERMS_ID}">·</h6>')
         for field, weight in TERM_WEIGHTS:
             terms = getattr(extra, field)
             if terms:
@@ -243,6 +271,7 @@ def page_terms(
         title=title,
         body=variant_terms(page.text, splitter),
         synonyms=synonym_terms(page.text, groups, matcher),
+        heading_synonyms=synonym_terms(page.headings, groups, matcher),
     )
 
 

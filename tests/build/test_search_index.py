@@ -133,10 +133,12 @@ def test_pages_load_no_search_code_and_no_sitemap_by_themselves(built_site: Path
         sources = [s.get("src", "") for s in soup.find_all("script")]
         assert not [s for s in sources if "search" in s or "pagefind" in s], path
         assert "XMLHttpRequest" not in html and "sitemap.xml" not in html
-        # Material fetches a sitemap for every link[rel=alternate] (an exact match): none here,
-        # but still alternates for browsers and search engines (rel="alternate ").
-        assert '<link rel="alternate"' not in html
-        assert '<link rel="alternate " hreflang=' in html
+        # Standard alternates for search engines and feed readers; Material's bundle fetches no
+        # sitemap for them (hooks/material_alternate.py, tests/browser/test_search.py).
+        assert '<link rel="alternate" hreflang=' in html
+        assert '<link rel="alternate" type="application/atom+xml"' in html
+    [bundle] = (built_site / "assets/javascripts").glob("bundle.*.min.js")
+    assert '"link[rel=alternate]"' not in bundle.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("lang", LANGS)

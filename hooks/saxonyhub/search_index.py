@@ -50,13 +50,13 @@ GLOSSARY_FILE = "data/glossary.yml"
 EXCLUDE_MARKER = '<meta name="hub-search" content="exclude">'
 TERMS_ID = "hub-search-terms"  # the hidden section's heading id; the browser skips its excerpt
 MIN_TYPO_WORD = 5  # one edit of a 6-letter query may lead to a 5-letter word
-# Locations (word occurrences) per chunk of Pagefind's word index: a query term loads the chunk
-# that holds it. Pagefind's default, 20,000, makes each chunk about 30 KB gzipped, so that a
-# two-word query fetched 60 KB of index; smaller chunks make the list of chunks (loaded once)
-# longer. At 1,000 organisations 5,000 cost 135 KB for "Benannte Stelle" and 2,000 131 KB, but
-# 2,000 doubles that list (3,000 organisations: ~25 KB): 3,000 is near the best for both.
-# Pagefind 1.5 reads it from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (options.rs; tested upstream in
-# integration_tests/index_chunking/); tests/build/test_search_index.py checks that it applies.
+# Locations (word occurrences) per chunk of Pagefind's word index: a query term loads the chunks
+# that hold its words, and the list of all chunks (in the page list, pf_meta) comes with the
+# first query. Pagefind's default, 20,000, makes a chunk about 20-35 KB gzipped. Measured for
+# "Benannte Stelle" at 1,000 organisations (chunks + page list, KB): 20,000: 41.1 + 7.6;
+# 5,000: 11.2 + 8.7; 3,000: 7.9 + 9.5; 2,000: 5.5 + 10.4. Pagefind 1.5 reads the setting from
+# PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (options.rs; its integration_tests/index_chunking/ use it);
+# tests/build/test_search_index.py checks that it applies.
 INDEX_CHUNK_LOCATIONS = 3000
 # The kind that the browser assumes for a page outside the "kind" filter: the most numerous one,
 # so that the filter file, fetched with the first query, lists every page but the profiles

@@ -159,6 +159,24 @@ def _taxonomy_problems(taxonomy: Loaded) -> list[Problem]:
                     )
                 )
             seen.setdefault(term_id, path)
+    return problems + _city_name_problems(taxonomy)
+
+
+def _city_name_problems(taxonomy: Loaded) -> list[Problem]:
+    """Each German city name once, and only where the English name differs."""
+    problems, first = [], {}
+    for i, entry in enumerate(taxonomy.model.city_names):
+        line, col = taxonomy.marks.get(("city_names", i, "de"), (0, 0))
+        field_path = path_text(("city_names", i, "de"))
+        if entry.de in first:
+            message = f"city '{entry.de}' is listed twice"
+            hint = f"first listed at {path_text(('city_names', first[entry.de], 'de'))}"
+            problems.append(Problem(taxonomy.file, line, col, field_path, message, hint))
+        elif entry.en == entry.de:
+            message = f"the English name of '{entry.de}' is the same as the German one"
+            hint = "remove the entry: cities without one are shown as written"
+            problems.append(Problem(taxonomy.file, line, col, field_path, message, hint))
+        first.setdefault(entry.de, i)
     return problems
 
 

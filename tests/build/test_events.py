@@ -77,8 +77,12 @@ def test_english_pages_use_english_city_names_and_addresses_keep_the_official_on
             assert where is not None and where.get_text(strip=True).endswith(shown), event.id
             jsonld = json.loads(page.select_one("script[type='application/ld+json']").string)
             assert jsonld["location"]["address"]["addressLocality"] == event.city, event.id
-        calendar = icalendar.Calendar.from_ical((built_site / "en/events/calendar.ics").read_bytes())
-        locations = {str(v["UID"]).split("@")[0]: str(v["LOCATION"]) for v in calendar.walk("VEVENT")}
+        calendar = icalendar.Calendar.from_ical(
+            (built_site / "en/events/calendar.ics").read_bytes()
+        )
+        locations = {
+            str(v["UID"]).split("@")[0]: str(v["LOCATION"]) for v in calendar.walk("VEVENT")
+        }
         assert locations[event.id].endswith(english), event.id
 
 

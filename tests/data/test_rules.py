@@ -209,7 +209,9 @@ def test_wrong_file_extension(project: Path):
 
 
 def test_city_listed_twice(problems_after):
-    problems = problems_after("data/taxonomy.yml", "{de: Köln, en: Cologne}", "{de: München, en: Monaco}")
+    problems = problems_after(
+        "data/taxonomy.yml", "{de: Köln, en: Cologne}", "{de: München, en: Monaco}"
+    )
     assert problems == [
         "data/taxonomy.yml:29:10: city_names[1].de: city 'München' is listed twice"
         " — hint: first listed at city_names[0].de"
@@ -217,7 +219,9 @@ def test_city_listed_twice(problems_after):
 
 
 def test_city_with_the_same_english_name(problems_after):
-    problems = problems_after("data/taxonomy.yml", "{de: Köln, en: Cologne}", "{de: Köln, en: Köln}")
+    problems = problems_after(
+        "data/taxonomy.yml", "{de: Köln, en: Cologne}", "{de: Köln, en: Köln}"
+    )
     assert problems == [
         "data/taxonomy.yml:29:10: city_names[1].de: the English name of 'Köln' is the same as the"
         " German one — hint: remove the entry: cities without one are shown as written"

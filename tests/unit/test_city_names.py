@@ -13,7 +13,9 @@ SECTIONS = ["organisation_types", "target_groups", "service_categories", "servic
 
 def taxonomy(**extra: object) -> Taxonomy:
     tech = {**TERM, "description": {"de": "X.", "en": "X."}}
-    return Taxonomy.model_validate({"technologies": [tech], **{s: [TERM] for s in SECTIONS}, **extra})
+    return Taxonomy.model_validate(
+        {"technologies": [tech], **{s: [TERM] for s in SECTIONS}, **extra}
+    )
 
 
 CITIES = taxonomy(city_names=[{"de": "München", "en": "Munich"}, {"de": "Köln", "en": "Cologne"}])
@@ -51,7 +53,9 @@ def event(venue: str | None) -> Event:
 
 
 def test_jsonld_names_a_place_without_venue_by_the_english_name_but_keeps_the_address():
-    data = event_jsonld(event(None), "en", "https://hub.example/en/events/fair-2027/", None, "Munich")
+    data = event_jsonld(
+        event(None), "en", "https://hub.example/en/events/fair-2027/", None, "Munich"
+    )
     assert data["location"]["name"] == "Munich"
     assert data["location"]["address"]["addressLocality"] == "München"
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .acts import CitationIndex, index_citations
 from .decision_tools import DecisionTool, load_tools, marker_problems
-from .legal import CitationIndex, index_citations
 from .news import NewsItem
 from .page_meta import PageReferences
 from .pages import PageIndex
@@ -71,7 +71,7 @@ class HubBuild:
     tools: dict[str, DecisionTool] = field(default_factory=dict)  # valid data/tools/*.yml
     # Collectors of this language build.
     news: list[NewsItem] = field(default_factory=list)  # hooks/news.py, newest first
-    reviews: list[ReviewEntry] = field(default_factory=list)  # hooks/reviews.py
+    reviews: list[ReviewEntry] = field(default_factory=list)  # hooks/review.py
     translations: dict[str, PageStatus] = field(default_factory=dict)  # translation_status.py
     service_pages: set[str] = field(default_factory=set)  # hooks/guides.py (on_nav)
     # Generated page (File.src_uri) -> the data file it shows (hooks/data_pages.py).

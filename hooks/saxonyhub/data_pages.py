@@ -122,7 +122,7 @@ class PageBuilder:
         organisations = self.store.all("organisations")
         for org in organisations:
             path = f"organisations/{org.id}.md"
-            self._render(path, "organisation.md", f"data/organisations/{org.id}.yml", org=org)
+            self._render(path, "profile.md", f"data/organisations/{org.id}.yml", org=org)
             self.out.search_body_pages.add(path)
         self._render(
             "organisations/index.md",

@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 
     from .site import SiteData
 
+from .acts import CitationError, LegalAct, cite, parse_reference
 from .i18n import LocalizedText, format_day
-from .legal import CitationError, LegalAct, cite, parse_reference
 from .page_meta import ReviewMeta
 from .problems import Problem
 from .review import PageReview

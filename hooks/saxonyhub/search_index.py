@@ -56,7 +56,7 @@ KINDS = (
     (re.compile(r"^organisations/[^/]+/$"), "organisation"),
     (re.compile(r"^services/"), "service"),
     (re.compile(r"^glossary/$"), "glossary"),
-    (re.compile(r"^legal/[^/]+/$"), "legal"),
+    (re.compile(r"^legal/[^/]+/$"), "act"),
     (re.compile(r"^news/[^/]+/$"), "news"),
     (re.compile(r"^events/[^/]+/$"), "event"),
     (re.compile(r"^technologies/"), "technology"),

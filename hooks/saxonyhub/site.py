@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .acts import LegalActs, load_legal_acts
 from .datastore import DataStore, load_store
 from .entities import Contact, Service
 from .glossary import Glossary, load_glossary
 from .i18n import Labels, load_labels
-from .legal import LegalActs, load_legal_acts
 from .operator import Operator, load_operator
 from .problems import Problem, ProblemList
 

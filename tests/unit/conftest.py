@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from saxonyhub.acts import CitationIndex
 from saxonyhub.build_state import Checks, HubBuild, attach
-from saxonyhub.legal import CitationIndex
 from saxonyhub.pages import PageIndex
 from saxonyhub.settings import HubSettings
 from saxonyhub.site import SiteData, load_site_data

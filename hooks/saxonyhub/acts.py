@@ -136,14 +136,14 @@ class LegalActs(_Strict):
 INDEX_PAGE = "legal/index.md"
 
 
-def act_page(act: LegalAct) -> str:
+def act_page_path(act: LegalAct) -> str:
     """Docs path of an act's generated page, e.g. 'legal/mdr.md'."""
     return f"legal/{act.id.lower()}.md"
 
 
 def page_paths(acts: LegalActs) -> frozenset[str]:
     """Docs paths of every generated legal page (the index and one per act)."""
-    return frozenset({INDEX_PAGE, *(act_page(act) for act in acts.acts)})
+    return frozenset({INDEX_PAGE, *(act_page_path(act) for act in acts.acts)})
 
 
 def load_legal_acts(path: Path, display_name: str) -> tuple[LegalActs | None, list[Problem]]:

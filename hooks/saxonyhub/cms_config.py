@@ -120,7 +120,7 @@ SUMMARIES = {
     "regions": "{{name.de}}",
 }
 # Entity kinds staff may create in the editor (regions are few and set up by the web team).
-CREATABLE = {"organisations", "services", "events", "contacts"}
+CREATABLE = frozenset({"organisations", "services", "events", "contacts"})
 # Relation widgets: the collection's id field and the field shown in the choice list.
 RELATION_DISPLAY = {
     "organisations": "name",
@@ -129,7 +129,7 @@ RELATION_DISPLAY = {
     "services": "title.de",
 }
 # Front-matter keys the editor leaves alone (layout, search and translation bookkeeping).
-PAGE_SKIPPED = {"template", "hide", "search", "robots", "translation"}
+PAGE_SKIPPED = frozenset({"template", "hide", "search", "robots", "translation"})
 # German hints for front-matter keys (PageMeta documents them in English only).
 PAGE_HINTS = {
     "title": "Seitentitel in der Sprache der Seite (3–120 Zeichen).",
@@ -144,10 +144,10 @@ PAGE_HINTS = {
 }
 PAGE_REFERENCES = {"owner": "contacts", "services": "services"}
 # Markdown sections edited in the editor: (collection, label, singular, folder in docs/<lang>/).
-PAGE_COLLECTIONS = [
+PAGE_COLLECTIONS = (
     ("news", "Aktuelles", "Meldung", "news"),
     ("guides", "Leitfäden", "Leitfaden", "guides"),
-]
+)
 
 
 def taxonomy_options(taxonomy: Taxonomy) -> dict[str, list[dict[str, str]]]:

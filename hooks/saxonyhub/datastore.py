@@ -30,7 +30,7 @@ ENTITY_KINDS: dict[str, type[BaseModel]] = {
     "contacts": Contact,
 }
 # Long texts rendered as Markdown: the subset staff may use there.
-MARKDOWN_FIELDS = {"profile", "description"}
+MARKDOWN_FIELDS = frozenset({"profile", "description"})
 _RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 _LINK_TARGET = re.compile(r"\]\(\s*([^)\s]*)")
 

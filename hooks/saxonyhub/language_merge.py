@@ -19,7 +19,7 @@ from pathlib import Path
 
 SITEMAP = "sitemap.xml"
 # Written by every language build; joined here (or, for 404.html, moved by hooks/i18n_404.py).
-JOINED = {SITEMAP, f"{SITEMAP}.gz", "404.html"}
+JOINED = frozenset({SITEMAP, f"{SITEMAP}.gz", "404.html"})
 
 
 class MergeError(Exception):

@@ -31,6 +31,7 @@ lint: $(LINT_STAMP) ## the pre-commit checks, offline: YAML style, spelling, Pyt
 	$(BIN)/codespell
 	$(BIN)/ruff check hooks scripts tests bench
 	$(BIN)/ruff format --check --quiet hooks scripts tests bench
+	$(BIN)/mypy
 	$(BIN)/python scripts/check_whitespace.py
 	$(BIN)/python scripts/lint_workflows.py
 	$(BIN)/python scripts/lock.py check

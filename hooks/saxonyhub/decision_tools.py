@@ -199,11 +199,11 @@ def _reference_problems(tool: DecisionTool, at: _Locator) -> list[Problem]:
                 problems.append(at.problem(path, f"unknown definition id '{term}'"))
         for j, answer in enumerate(question.answers):
             base = ("questions", i, "answers", j)
-            for k, rule in enumerate(answer.rules):
-                if rule not in rules:
+            for k, rule_id in enumerate(answer.rules):
+                if rule_id not in rules:
                     hint = "add it under 'rules:' or correct the id"
                     problems.append(
-                        at.problem((*base, "rules", k), f"unknown rule id '{rule}'", hint)
+                        at.problem((*base, "rules", k), f"unknown rule id '{rule_id}'", hint)
                     )
             if answer.next is not None and answer.next not in questions:
                 hint = f"questions: {_listed(questions)}"
@@ -220,9 +220,6 @@ def _graph_problems(tool: DecisionTool, at: _Locator) -> list[Problem]:
     state: dict[str, str] = {}  # "open" while on the current path, then "done"
     empty: dict[str, bool] = {}  # can a path from here reach the end without any rule?
 
-    def leads_on(answer: Answer) -> bool:
-        return answer.next is not None and answer.next in by_id
-
     def visit(qid: str) -> bool:
         if state.get(qid) == "open":
             index = by_id[qid][0]
@@ -235,7 +232,8 @@ def _graph_problems(tool: DecisionTool, at: _Locator) -> list[Problem]:
             state[qid] = "open"
             empty[qid] = False
             for answer in by_id[qid][1].answers:
-                rest = visit(answer.next) if leads_on(answer) else answer.next is None
+                following = answer.next
+                rest = visit(following) if following in by_id else following is None
                 empty[qid] = empty[qid] or (rest and not answer.rules)
             state[qid] = "done"
         return empty[qid]
@@ -282,7 +280,9 @@ def _empty_path_problem(
 
 
 def _citation_paths(tool: DecisionTool) -> list[tuple[tuple[Any, ...], str]]:
-    found = [(("definitions", i, "cite"), d.cite) for i, d in enumerate(tool.definitions)]
+    found: list[tuple[tuple[Any, ...], str]] = [
+        (("definitions", i, "cite"), d.cite) for i, d in enumerate(tool.definitions)
+    ]
     for i, rule in enumerate(tool.rules):
         found += [(("rules", i, "cite", k), text) for k, text in enumerate(rule.cite)]
     if tool.strictest_cite:
@@ -389,7 +389,9 @@ def _continuation_problems(
 Pattern = Callable[[str], str]
 
 
-def _citations(texts: list[str], acts: dict[str, LegalAct], lang: str, pattern: Pattern) -> list:
+def _citations(
+    texts: list[str], acts: dict[str, LegalAct], lang: str, pattern: Pattern
+) -> list[dict[str, str]]:
     result = []
     for text in texts:
         reference = parse_reference(text, acts)
@@ -523,10 +525,9 @@ def evaluate(view: dict[str, Any], answers: dict[str, str] | list[str]) -> Evalu
     steps: list[tuple[str, str]] = []
     applied: list[str] = []
     current: str | None = view["start"]
-    path = list(answers) if isinstance(answers, list) else None
     while current is not None:
-        if path is not None:
-            chosen = path[len(steps)] if len(steps) < len(path) else None
+        if isinstance(answers, list):
+            chosen = answers[len(steps)] if len(steps) < len(answers) else None
         else:
             chosen = answers.get(current)
         answer = next((a for a in questions[current]["answers"] if a["id"] == chosen), None)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .fields import SLUG_PATTERN
 from .problems import Problem
@@ -84,9 +85,7 @@ def problems_from_error(
     return problems
 
 
-def _describe(
-    item: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]
-) -> tuple[str, str]:
+def _describe(item: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
     kind = item["type"]
     found = item.get("input")
     if kind == "extra_forbidden":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -161,17 +162,28 @@ def load_model(
     return value, problems
 
 
+@dataclass(frozen=True)
+class Locator:
+    """Makes the problems of one YAML file, each at the line and column of its field."""
+
+    file: str
+    marks: Marks
+
+    def problem(self, path: tuple[Any, ...], message: str, hint: str = "") -> Problem:
+        """A problem at ``path`` (``("terms", 3, "abbr")``, shown as ``terms[3].abbr``)."""
+        line, col = self.marks.get(path, (0, 0))
+        return Problem(self.file, line, col, path_text(path), message, hint)
+
+
 def duplicate_id_problems(
     key: str, ids: list[str], marks: Marks, display_name: str
 ) -> list[Problem]:
     """Ids that occur twice in the list ``key``, located at their second occurrence."""
+    at = Locator(display_name, marks)
     seen: set[str] = set()
     problems = []
     for index, value in enumerate(ids):
         if value in seen:
-            line, col = marks.get((key, index, "id"), (0, 0))
-            problems.append(
-                Problem(display_name, line, col, f"{key}[{index}].id", f"duplicate id '{value}'")
-            )
+            problems.append(at.problem((key, index, "id"), f"duplicate id '{value}'"))
         seen.add(value)
     return problems

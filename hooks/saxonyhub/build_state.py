@@ -128,7 +128,9 @@ def load_build(
         return None, checks
     titled = [(page.path, page.text, page.meta.title if page.meta else None) for page in pages]
     citations, checks.citations = index_citations(titled, data.legal_acts.by_id())
-    tools, checks.tools = load_tools(project_dir / "data", data.legal_acts.by_id(), contacts)
+    tools, checks.tools = load_tools(
+        project_dir / "data", data.legal_acts.by_id(), set(data.contacts)
+    )
     checks.tools += marker_problems(((page.path, page.text) for page in pages), tools)
     if settings is None or any(p.severity == "error" for p in checks.data):
         return None, checks

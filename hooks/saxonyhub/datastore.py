@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ ENTITY_KINDS: dict[str, type[BaseModel]] = {
     "contacts": Contact,
 }
 # Long texts rendered as Markdown: the subset staff may use there.
-MARKDOWN_FIELDS = {"profile", "description"}
+MARKDOWN_FIELDS = frozenset({"profile", "description"})
 _RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 _LINK_TARGET = re.compile(r"\]\(\s*([^)\s]*)")
 
@@ -182,7 +183,7 @@ def _city_name_problems(taxonomy: Loaded) -> list[Problem]:
 
 def _taxonomy_sections(taxonomy: Taxonomy) -> dict[str, list[tuple[tuple[Any, ...], str]]]:
     """Every taxonomy id with its path; technologies and sub-fields share one namespace."""
-    technologies = []
+    technologies: list[tuple[tuple[Any, ...], str]] = []
     for i, tech in enumerate(taxonomy.technologies):
         technologies.append((("technologies", i), tech.id))
         technologies += [
@@ -400,7 +401,9 @@ def _markdown_problems(entity: Loaded, organisations: set[str]) -> list[Problem]
 ORG_LINK = "org:"
 
 
-def _markdown_findings(body: str, organisations: set[str] = frozenset()) -> list[tuple[str, str]]:
+def _markdown_findings(
+    body: str, organisations: AbstractSet[str] = frozenset()
+) -> list[tuple[str, str]]:
     """What breaks the Markdown subset in one text: raw HTML, links that are not https,
     profile links (org:<id>) to organisations that do not exist."""
     findings = []

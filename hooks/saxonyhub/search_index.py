@@ -34,6 +34,7 @@ from pathlib import Path
 
 from .glossary import Glossary, load_glossary
 from .search_text import (
+    MemberPattern,
     Splitter,
     SynonymGroup,
     fold,
@@ -218,7 +219,7 @@ def page_terms(
     page: SearchPage,
     splitter: Splitter | None,
     groups: list[SynonymGroup],
-    matcher: list,
+    matcher: list[MemberPattern],
 ) -> ExtraTerms:
     """The extra terms of ``page``."""
     title = variant_terms(page.title, splitter) + synonym_terms(page.title, groups, matcher)
@@ -239,16 +240,18 @@ def site_pages(site_dir: Path, languages: set[str]) -> list[SearchPage]:
     return pages
 
 
-def typo_vocabulary(pages: list[SearchPage], extra: dict[str, list[str]]) -> dict[str, Counter]:
+def typo_vocabulary(
+    pages: list[SearchPage], extra: dict[str, list[str]]
+) -> dict[str, Counter[str]]:
     """Per language: folded words of MIN_TYPO_WORD+ letters and how many pages contain each."""
-    result: dict[str, Counter] = defaultdict(Counter)
+    result: dict[str, Counter[str]] = defaultdict(Counter)
     for page in pages:
         found = {fold(w) for w in words(page.text + " " + " ".join(extra[page.source_path]))}
         result[page.lang].update(w for w in found if len(w) >= MIN_TYPO_WORD and w.isalpha())
     return result
 
 
-def write_typo_vocabulary(bundle: Path, counts: dict[str, Counter]) -> None:
+def write_typo_vocabulary(bundle: Path, counts: dict[str, Counter[str]]) -> None:
     """One JSON file per language and word length: the words, most frequent first."""
     for lang, counter in counts.items():
         by_length: dict[int, list[tuple[str, int]]] = defaultdict(list)

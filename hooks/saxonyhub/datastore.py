@@ -165,7 +165,8 @@ def _taxonomy_problems(taxonomy: Loaded) -> list[Problem]:
 
 def _city_name_problems(taxonomy: Loaded) -> list[Problem]:
     """Each German city name once, and only where the English name differs."""
-    problems, first = [], {}
+    problems: list[Problem] = []
+    first: dict[str, int] = {}
     for i, entry in enumerate(taxonomy.model.city_names):
         line, col = taxonomy.marks.get(("city_names", i, "de"), (0, 0))
         field_path = path_text(("city_names", i, "de"))

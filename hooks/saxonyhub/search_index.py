@@ -35,6 +35,7 @@ from pathlib import Path
 
 from .glossary import Glossary, load_glossary
 from .search_text import (
+    MemberPattern,
     Splitter,
     SynonymGroup,
     fold,
@@ -69,7 +70,7 @@ KINDS = (
     (re.compile(r"^organisations/[^/]+/$"), "organisation"),
     (re.compile(r"^services/"), "service"),
     (re.compile(r"^glossary/$"), "glossary"),
-    (re.compile(r"^legal/[^/]+/$"), "legal"),
+    (re.compile(r"^legal/[^/]+/$"), "act"),
     (re.compile(r"^news/[^/]+/$"), "news"),
     (re.compile(r"^events/[^/]+/$"), "event"),
     (re.compile(r"^technologies/"), "technology"),
@@ -80,12 +81,12 @@ _LANG = re.compile(r'<html[^>]* lang="([a-z]{2})"')
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*?)(/?)>|<!--.*?-->", re.S)
 _VOID = frozenset("area br col embed hr img input link meta source track wbr".split())
 # Subtrees neither indexed nor used for extra terms: besides the parts named above, footnote
-# numbers ("steht1" would be a word) and what every guide repeats (the legal note, which names
+# numbers ("steht1" would be a word) and what every guide repeats (the disclaimer, which names
 # "Benannte Stelle" on every guide, and the box of the cluster's offers, found as services).
 _SKIPPED = (
     r'data-search-exclude|class="headerlink"|class="footnote-backref"|class="hub-review"'
     r'|class="hub-map"|class="footnote"|class="footnote-ref"|class="hub-help"'
-    r'|class="[^"]*hub-legal-note"'
+    r'|class="[^"]*hub-disclaimer"'
 )
 _SKIP_ATTRS = re.compile(_SKIPPED + "|data-pagefind-ignore")
 _ID = re.compile(r'(?<=[\s"])id="[^"]*"')
@@ -268,7 +269,7 @@ def page_terms(
     page: SearchPage,
     splitter: Splitter | None,
     groups: list[SynonymGroup],
-    matcher: list,
+    matcher: list[MemberPattern],
 ) -> ExtraTerms:
     """The extra terms of ``page``."""
     title = variant_terms(page.title, splitter) + synonym_terms(page.title, groups, matcher)
@@ -290,16 +291,18 @@ def site_pages(site_dir: Path, languages: set[str]) -> list[SearchPage]:
     return pages
 
 
-def typo_vocabulary(pages: list[SearchPage], extra: dict[str, list[str]]) -> dict[str, Counter]:
+def typo_vocabulary(
+    pages: list[SearchPage], extra: dict[str, list[str]]
+) -> dict[str, Counter[str]]:
     """Per language: folded words of MIN_TYPO_WORD+ letters and how many pages contain each."""
-    result: dict[str, Counter] = defaultdict(Counter)
+    result: dict[str, Counter[str]] = defaultdict(Counter)
     for page in pages:
         found = {fold(w) for w in words(page.text + " " + " ".join(extra[page.source_path]))}
         result[page.lang].update(w for w in found if len(w) >= MIN_TYPO_WORD and w.isalpha())
     return result
 
 
-def write_typo_vocabulary(bundle: Path, counts: dict[str, Counter]) -> None:
+def write_typo_vocabulary(bundle: Path, counts: dict[str, Counter[str]]) -> None:
     """One JSON file per language and word length: the words, most frequent first."""
     for lang, counter in counts.items():
         by_length: dict[int, list[tuple[str, int]]] = defaultdict(list)

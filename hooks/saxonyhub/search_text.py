@@ -163,7 +163,7 @@ class SynonymGroup:
 
 
 @dataclass(frozen=True)
-class _MemberPattern:
+class MemberPattern:
     group: int
     literal: str  # the member's first word, folded: a cheap test before the regex
     regex: re.Pattern[str]
@@ -179,20 +179,18 @@ def member_regex(member: str) -> re.Pattern[str] | None:
     return re.compile(r"\b" + (ending + r"\W+").join(parts) + ending + r"\b")
 
 
-def synonym_matcher(groups: list[SynonymGroup]) -> list[_MemberPattern]:
+def synonym_matcher(groups: list[SynonymGroup]) -> list[MemberPattern]:
     """What synonym_terms looks for: one pattern per wording of every group."""
     patterns = []
     for index, group in enumerate(groups):
         for member in group.members:
             regex = member_regex(member)
             if regex is not None:
-                patterns.append(_MemberPattern(index, fold(words(member)[0]), regex))
+                patterns.append(MemberPattern(index, fold(words(member)[0]), regex))
     return patterns
 
 
-def synonym_terms(
-    text: str, groups: list[SynonymGroup], matcher: list[_MemberPattern]
-) -> list[str]:
+def synonym_terms(text: str, groups: list[SynonymGroup], matcher: list[MemberPattern]) -> list[str]:
     """The other members of every group that ``text`` mentions, repeated as often as mentioned
     (at most SYNONYM_REPEAT times), so that a synonym weighs about what the word in the text
     does."""

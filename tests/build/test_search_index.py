@@ -84,7 +84,7 @@ def test_each_page_is_indexed_once_in_its_own_language(index, built_site: Path):
         ("en/guides/ivdr/", "guide"),
         ("services/startup-support/", "service"),
         ("en/glossary/", "glossary"),
-        ("legal/mdr/", "legal"),
+        ("legal/mdr/", "act"),
         ("en/organisations/tu-dresden/", "organisation"),
         ("news/2018-11-02-innovation-cluster/", "news"),
     ],

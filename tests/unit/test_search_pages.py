@@ -17,7 +17,7 @@ ARTICLE = (
     '<h1 id="t">Konformität &amp; CE<a class="headerlink" href="#t">¶</a></h1>'
     '<p>Text<sup id="fnref2:x"><a class="footnote-ref" href="#fn:x">1</a></sup> hier.</p>'
     '<h2 id="a">Eine Benannte Stelle finden</h2><p>Mehr.</p>'
-    '<aside class="admonition info hub-legal-note"><p>Keine Rechtsberatung</p></aside>'
+    '<aside class="admonition info hub-disclaimer"><p>Keine Rechtsberatung</p></aside>'
     '<section class="hub-help"><h2 id="h">So hilft das Cluster</h2></section>'
 )
 

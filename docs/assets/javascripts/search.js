@@ -13,7 +13,7 @@
 const settings = JSON.parse(document.getElementById("hub-search-config").textContent);
 const root = new URL(settings.root, location.href);
 const KIND_WEIGHT = {
-  guide: 1.5, service: 1.0, organisation: 1.0, glossary: 0.9, legal: 0.8,
+  guide: 1.5, service: 1.0, organisation: 1.0, glossary: 0.9, act: 0.8,
   news: 0.8, event: 0.8, technology: 0.6, location: 0.6, page: 0.6, tool: 0.4,
 };
 const TERMS_ANCHOR = "#hub-search-terms";

@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 TOOL = ROOT / "tools" / "cms"
 CONFIG = TOOL / "config.yml"
 PAGE = TOOL / "index.html"
+# Ours, next to Decap's bundle: opens a page with its counterpart (see the file).
+SCRIPTS = [TOOL / "pages.js"]
 BUNDLE = TOOL / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
 SERVER = TOOL / "node_modules" / "decap-server" / "dist" / "index.js"
 HEADER = (
@@ -77,6 +79,8 @@ def install_admin(
     admin = site_dir / "admin"
     admin.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(PAGE, admin / "index.html")
+    for path in SCRIPTS:
+        shutil.copyfile(path, admin / path.name)
     # The bundle loads its lazy chunks (code highlighting, …) and WebAssembly from its own folder.
     for path in [BUNDLE, *BUNDLE.parent.glob("*.decap-cms.js"), *BUNDLE.parent.glob("*.wasm")]:
         shutil.copyfile(path, admin / path.name)

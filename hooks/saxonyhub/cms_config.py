@@ -4,8 +4,8 @@ Every collection is derived from the JSON Schema of its pydantic model (saxonyhu
 so labels, hints, required fields, patterns and choices follow the same declaration that validates
 the build. References become select widgets (taxonomy ids, with the German label) or relation
 widgets (organisations, contacts, regions, services, guides). Texts with German and English
-(`{de, en}`) are objects with a German and an English field; Markdown pages are one collection
-per section and language (docs/de/guides/, docs/en/guides/; see page_collection).
+(`{de, en}`) are objects with a German and an English field; a Markdown page opens with its
+counterpart side by side (docs/de/guides/x.md + docs/en/guides/x.md; see page_pair_collection).
 """
 
 from __future__ import annotations
@@ -148,6 +148,17 @@ PAGE_COLLECTIONS = [
     ("news", "Aktuelles", "Meldung", "news"),
     ("guides", "Leitfäden", "Leitfaden", "guides"),
 ]
+PAGE_DESCRIPTIONS = {
+    "news": "Meldungen auf Deutsch und Englisch: Wählen Sie eine Meldung, beide Sprachen öffnen "
+    "sich nebeneinander.",
+    "guides": "Leitfäden auf Deutsch und Englisch: Wählen Sie einen Leitfaden, beide Sprachen "
+    "öffnen sich nebeneinander.",
+}
+# File names: news items start with their date (docs/de/news/2026-11-23-short-title.md).
+PAGE_SLUGS = {"news": "{{year}}-{{month}}-{{day}}-{{slug}}", "guides": "{{slug}}"}
+# The site's languages, the default first (docs/de/ at /, docs/en/ under /en/).
+LOCALES = ("de", "en")
+DEFAULT_LOCALE = LOCALES[0]
 
 
 def taxonomy_options(taxonomy: Taxonomy) -> dict[str, list[dict[str, str]]]:
@@ -369,15 +380,8 @@ def glossary_collection() -> dict[str, Any]:
     }
 
 
-def page_collection(
-    name: str, label: str, singular: str, section: str, lang: str
-) -> dict[str, Any]:
-    """The pages of one section in one language (docs/<lang>/<section>/).
-
-    Decap 3.16's i18n cannot express docs/<lang>/<section>/ (its "multiple_folders" puts the
-    language after the section, and "multiple_folders_i18n_root" is not released yet), so each
-    language is its own collection; the English page keeps its `translation:` key untouched.
-    """
+def page_fields(name: str) -> list[dict[str, Any]]:
+    """Front matter and body of a page in section ``name`` (the keys staff edit)."""
     schema = PageMeta.model_json_schema()
     schema["properties"] = {k: v for k, v in schema["properties"].items() if k not in PAGE_SKIPPED}
     if name != "news":
@@ -394,18 +398,66 @@ def page_collection(
             "widget": "text",
         }
     )
-    language = "Deutsch" if lang == "de" else "English"
+    return fields
+
+
+def page_list_collection(name: str, label: str, singular: str, section: str) -> dict[str, Any]:
+    """The list of a section's pages: the German folder, one entry per page (docs/de/<section>/).
+
+    Staff pick a page here; tools/cms/index.html opens it in the two-language editor
+    (page_pair_collection), which Decap cannot list itself. Relation widgets choose from here.
+    """
     return {
-        "name": name if lang == "de" else f"{name}_{lang}",
-        "label": f"{label} ({language})",
-        "label_singular": f"{singular} ({language})",
-        "folder": f"docs/{lang}/{section}",
+        "name": name,
+        "label": label,
+        "label_singular": singular,
+        "description": PAGE_DESCRIPTIONS[name],
+        "folder": f"docs/{DEFAULT_LOCALE}/{section}",
         "extension": "md",
         "format": "frontmatter",
         "create": True,
-        "slug": "{{slug}}",
+        "slug": PAGE_SLUGS[name],
+        "fields": page_fields(name),
+    }
+
+
+def page_pair_collection(name: str, label: str, singular: str, section: str) -> dict[str, Any]:
+    """A page and its counterpart side by side: docs/de/<section>/<slug>.md + docs/en/....
+
+    Decap's i18n "multiple_folders" inserts the language before the entry's slug; with the
+    folder docs/ and the path <section>/{{slug}} the slug is "<section>/<name>", so it writes
+    docs/<lang>/<section>/<name>.md (decap-cms-core src/lib/i18n.ts getFilePath). Listing such a
+    collection fails, because Decap reads the language from the file's parent folder
+    (getLocaleFromPath), hence the hidden collection and page_list_collection.
+    """
+    fields = [translatable(field) for field in page_fields(name)]
+    return {
+        "name": pair_name(name),
+        "label": label,  # "Zurück zu allen Leitfäden" leads to the list (tools/cms/pages.js)
+        "label_singular": singular,
+        "folder": "docs",
+        "path": f"{section}/{{{{slug}}}}",
+        "extension": "md",
+        "format": "frontmatter",
+        "create": True,
+        "hide": True,
+        "slug": PAGE_SLUGS[name],
+        "i18n": True,
         "fields": fields,
     }
+
+
+def translatable(field: dict[str, Any]) -> dict[str, Any]:
+    """``field`` edited per language, with its parts: Decap hides parts without `i18n` in English."""
+    out = {**field, "i18n": True}
+    if "fields" in field:
+        out["fields"] = [translatable(child) for child in field["fields"]]
+    return out
+
+
+def pair_name(name: str) -> str:
+    """The two-language editor collection of the page section ``name``."""
+    return f"{name}_{'_'.join(LOCALES)}"
 
 
 def cms_config(taxonomy: Taxonomy, repo: str, local_port: int = LOCAL_PORT) -> dict[str, Any]:
@@ -413,9 +465,8 @@ def cms_config(taxonomy: Taxonomy, repo: str, local_port: int = LOCAL_PORT) -> d
     options = taxonomy_options(taxonomy)
     collections = [entity_collection(kind, options) for kind in COLLECTION_LABELS]
     collections.append(glossary_collection())
-    collections += [
-        page_collection(*spec, lang) for spec in PAGE_COLLECTIONS for lang in ("de", "en")
-    ]
+    for spec in PAGE_COLLECTIONS:
+        collections += [page_list_collection(*spec), page_pair_collection(*spec)]
     return {
         "backend": {"name": "github", "repo": repo, "branch": "main"},
         # Used only when /admin/ is opened on 127.0.0.1 (`make cms`): decap-server writes the
@@ -426,6 +477,12 @@ def cms_config(taxonomy: Taxonomy, repo: str, local_port: int = LOCAL_PORT) -> d
         },
         "publish_mode": "editorial_workflow",
         "locale": "de",
+        # Only the page collections opt in (`i18n: true`); data files keep {de, en} fields.
+        "i18n": {
+            "structure": "multiple_folders",
+            "locales": list(LOCALES),
+            "default_locale": DEFAULT_LOCALE,
+        },
         "media_folder": "docs/assets/images",
         "public_folder": "/assets/images",
         "collections": collections,

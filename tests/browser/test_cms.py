@@ -109,6 +109,10 @@ def front_matter(text: str) -> dict:
     return yaml.safe_load(text.split("---\n", 2)[1])
 
 
+def body_of(text: str) -> str:
+    return text.split("---\n", 2)[2]
+
+
 def run(script: str, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / script), *args],
@@ -150,16 +154,24 @@ def test_editor_writes_valid_files_and_marks_translation_outdated(editor: Editor
     # A fresh load (the login is kept): the editor reuses the previous form on a hash change.
     page.goto(f"{editor.url}#/collections/guides/entries/{GUIDE}")
     page.reload()
-    body = page.get_by_label(LABELS["body"], exact=True)
+    # The guide opens with its English counterpart: German body left, English body right.
+    bodies = page.get_by_label(LABELS["body"], exact=True)
+    german_body, english_body = bodies.nth(0), bodies.nth(1)
     guide = editor.project / "docs" / "de" / "guides" / f"{GUIDE}.md"
-    german = guide.read_text(encoding="utf-8")
+    counterpart = editor.project / "docs" / "en" / "guides" / f"{GUIDE}.md"
+    german, english = (path.read_text(encoding="utf-8") for path in (guide, counterpart))
     paragraph = next(p for p in german.split("\n\n")[1:] if p and not p.startswith(("#", "-")))
-    expect(body).to_have_value(re.compile(re.escape(paragraph)), timeout=30_000)
-    body.fill(body.input_value().replace(paragraph, paragraph + " Ergänzt im Editor."))
+    expect(german_body).to_have_value(re.compile(re.escape(paragraph)), timeout=30_000)
+    expect(english_body).to_have_value(re.compile(re.escape(body_of(english)[:80])))
+    german_body.fill(german_body.input_value().replace(paragraph, paragraph + " Ergänzt im Editor."))
     edited = publish(page, guide, german)
     assert paragraph + " Ergänzt im Editor." in edited
     # Only the paragraph changed: the front matter (review date, owner, services) is as it was.
     assert front_matter(edited) == front_matter(german)
+    # The English page is saved with it, unchanged: same text, same translation record.
+    english_after = counterpart.read_text(encoding="utf-8")
+    assert front_matter(english_after) == front_matter(english)
+    assert body_of(english_after).strip() == body_of(english).strip()
 
     validation = run("validate.py", str(editor.project))
     assert validation.returncode == 0, validation.stdout + validation.stderr

@@ -448,7 +448,7 @@ def page_pair_collection(name: str, label: str, singular: str, section: str) -> 
 
 
 def translatable(field: dict[str, Any]) -> dict[str, Any]:
-    """``field`` edited per language, with its parts: Decap hides parts without `i18n` in English."""
+    """``field`` and its parts edited per language (Decap hides parts without `i18n`)."""
     out = {**field, "i18n": True}
     if "fields" in field:
         out["fields"] = [translatable(child) for child in field["fields"]]

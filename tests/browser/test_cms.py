@@ -163,9 +163,10 @@ def test_editor_writes_valid_files_and_marks_translation_outdated(editor: Editor
     paragraph = next(p for p in german.split("\n\n")[1:] if p and not p.startswith(("#", "-")))
     expect(german_body).to_have_value(re.compile(re.escape(paragraph)), timeout=30_000)
     expect(english_body).to_have_value(re.compile(re.escape(body_of(english)[:80])))
-    german_body.fill(german_body.input_value().replace(paragraph, paragraph + " Ergänzt im Editor."))
+    added = paragraph + " Ergänzt im Editor."
+    german_body.fill(german_body.input_value().replace(paragraph, added))
     edited = publish(page, guide, german)
-    assert paragraph + " Ergänzt im Editor." in edited
+    assert added in edited
     # Only the paragraph changed: the front matter (review date, owner, services) is as it was.
     assert front_matter(edited) == front_matter(german)
     # The English page is saved with it, unchanged: same text, same translation record.

@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 TOOL = ROOT / "tools" / "cms"
 CONFIG = TOOL / "config.yml"
 PAGE = TOOL / "index.html"
-# Ours, next to Decap's bundle: opens a page with its counterpart (see the file).
-SCRIPTS = [TOOL / "pages.js"]
+# Ours, next to Decap's bundle: a page opens with its counterpart (pages.js); contrast (admin.css).
+OWN_FILES = [TOOL / "pages.js", TOOL / "admin.css"]
 BUNDLE = TOOL / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
 SERVER = TOOL / "node_modules" / "decap-server" / "dist" / "index.js"
 HEADER = (
@@ -79,7 +79,7 @@ def install_admin(
     admin = site_dir / "admin"
     admin.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(PAGE, admin / "index.html")
-    for path in SCRIPTS:
+    for path in OWN_FILES:
         shutil.copyfile(path, admin / path.name)
     # The bundle loads its lazy chunks (code highlighting, …) and WebAssembly from its own folder.
     for path in [BUNDLE, *BUNDLE.parent.glob("*.decap-cms.js"), *BUNDLE.parent.glob("*.wasm")]:

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from browser_support import run_axe  # noqa: E402
 from saxonyhub.cms_admin import install_admin, start_local_backend  # noqa: E402
 from saxonyhub.cms_config import LABELS  # noqa: E402
 from serve_static import start  # noqa: E402
@@ -182,3 +183,31 @@ def test_editor_writes_valid_files_and_marks_translation_outdated(editor: Editor
     assert [
         u for u in editor.requests if not u.startswith(("http://127.0.0.1", "blob:", "data:"))
     ] == []
+
+
+# axe rules Decap's own markup breaks and our files cannot mend: its editor is not divided into
+# landmarks (header, main). Everything else found (contrast, the preview frame's name) is fixed
+# in tools/cms/admin.css and pages.js; see tools/cms/README.md.
+DECAP_OWN_AXE_RULES = {"region"}
+
+
+def test_editor_axe_on_list_and_entry_editor(editor: Editor):
+    page = editor.page
+    page.goto(f"{editor.url}#/collections/guides")
+    expect(page.get_by_role("link", name=re.compile("IVDR"))).to_be_visible()
+    problems = {"list": run_axe(page)}
+    page.get_by_role("link", name=re.compile("IVDR")).click()
+    expect(page.get_by_label(LABELS["body"], exact=True).nth(1)).to_have_value(re.compile("IVD"))
+    problems["guide editor"] = run_axe(page)
+    page.goto(f"{editor.url}#/collections/organisations/new")
+    page.reload()
+    expect(field(page, "id")).to_be_visible()
+    problems["new organisation"] = run_axe(page)
+    found = {
+        view: [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+        for view, violations in problems.items()
+    }
+    ours = {
+        view: [v for v in got if v[0] not in DECAP_OWN_AXE_RULES] for view, got in found.items()
+    }
+    assert ours == {view: [] for view in problems}

@@ -42,4 +42,9 @@
     true,
   );
   window.addEventListener("hashchange", follow); // typed or bookmarked addresses
+  // Decap's preview frame has no accessible name (axe: frame-title).
+  new MutationObserver(function () {
+    var frame = document.getElementById("preview-pane");
+    if (frame && !frame.title) frame.title = "Vorschau";
+  }).observe(document.documentElement, { childList: true, subtree: true });
 })();

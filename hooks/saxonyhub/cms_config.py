@@ -460,15 +460,24 @@ def pair_name(name: str) -> str:
     return f"{name}_{'_'.join(LOCALES)}"
 
 
-def cms_config(taxonomy: Taxonomy, repo: str, local_port: int = LOCAL_PORT) -> dict[str, Any]:
-    """The whole config.yml: GitHub backend with pull requests, local backend for `make cms`."""
+def cms_config(
+    taxonomy: Taxonomy, repo: str, local_port: int = LOCAL_PORT, login: str = ""
+) -> dict[str, Any]:
+    """The whole config.yml: GitHub backend with pull requests, local backend for `make cms`.
+
+    ``login`` is the OAuth client GitHub logins go through (Decap's `base_url`); without it Decap
+    uses Netlify's, which only serves sites hosted on Netlify.
+    """
+    backend = {"name": "github", "repo": repo, "branch": "main"}
+    if login:
+        backend["base_url"] = login
     options = taxonomy_options(taxonomy)
     collections = [entity_collection(kind, options) for kind in COLLECTION_LABELS]
     collections.append(glossary_collection())
     for spec in PAGE_COLLECTIONS:
         collections += [page_list_collection(*spec), page_pair_collection(*spec)]
     return {
-        "backend": {"name": "github", "repo": repo, "branch": "main"},
+        "backend": backend,
         # Used only when /admin/ is opened on 127.0.0.1 (`make cms`): decap-server writes the
         # working tree directly, without GitHub.
         "local_backend": {

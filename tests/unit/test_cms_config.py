@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from saxonyhub.cms_admin import REPO_PLACEHOLDER, render_config, repo_from_url
+from saxonyhub import cms_admin
+from saxonyhub.cms_admin import (
+    REPO_PLACEHOLDER,
+    EditorMissing,
+    auth_url,
+    editor_wanted,
+    render_config,
+    repo_from_url,
+)
 from saxonyhub.cms_config import PAGE_COLLECTIONS, pair_name
 from saxonyhub.datastore import ENTITY_KINDS, REFERENCES
 
@@ -128,3 +136,22 @@ def test_texts_in_both_languages_and_hints_in_german(config):
 def test_repository_from_repo_url():
     assert repo_from_url("https://github.com/biosaxony/hub") == "biosaxony/hub"
     assert repo_from_url("") == REPO_PLACEHOLDER
+
+
+def test_github_login_through_the_configured_oauth_client():
+    config = yaml.safe_load(render_config(ROOT, "org/repo", 8123, "https://auth.example.org"))
+    assert config["backend"]["base_url"] == "https://auth.example.org"
+    assert auth_url("https://auth.example.org/") == "https://auth.example.org"
+    assert auth_url("") == ""
+    with pytest.raises(EditorMissing, match="CMS_AUTH_URL"):
+        auth_url("http://auth.example.org")
+
+
+def test_build_adds_the_editor_when_installed_or_required(monkeypatch, tmp_path):
+    monkeypatch.setattr(cms_admin, "BUNDLE", tmp_path / "decap-cms.js")
+    assert editor_wanted("auto") is False and editor_wanted("") is False
+    assert editor_wanted("require") is True
+    (tmp_path / "decap-cms.js").write_text("", encoding="utf-8")
+    assert editor_wanted("auto") is True and editor_wanted("skip") is False
+    with pytest.raises(EditorMissing, match="HUB_EDITOR='yes'"):
+        editor_wanted("yes")

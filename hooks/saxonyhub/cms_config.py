@@ -14,6 +14,7 @@ from typing import Any
 
 from .datastore import ENTITY_KINDS, MARKDOWN_FIELDS, REFERENCES
 from .entities import Taxonomy
+from .fields import SLUG_PATTERN
 from .glossary import Glossary
 from .page_meta import PageMeta
 
@@ -143,6 +144,20 @@ PAGE_HINTS = {
     "draft": "Entwürfe werden geprüft, aber nicht veröffentlicht.",
 }
 PAGE_REFERENCES = {"owner": "contacts", "services": "services"}
+# What the editor says when a pattern does not match: words, not the regular expression
+# (first-time walkthrough, tools/cms/README.md). Other patterns name themselves.
+PATTERN_MESSAGES = {
+    SLUG_PATTERN: "Nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, z. B. "
+    "fraunhofer-iws (ä als ae, ö als oe, ü als ue, ß als ss).",
+    r"^\+[0-9 ]{6,20}$": "Internationale Schreibweise mit Leerzeichen, z. B. +49 351 4632000.",
+    r"^\d{5}$": "Fünfstellige Postleitzahl, z. B. 01069.",
+}
+DATE_MESSAGE = "Datum als JJJJ-MM-TT, z. B. 2026-11-23."
+# The id of a new entry: what to type (the model's doc only says it equals the file name).
+ID_HINT = (
+    "Kurzname, der Dateiname und Adresse wird, z. B. fraunhofer-iws; "
+    "nach dem Anlegen nicht mehr ändern."
+)
 # Markdown sections edited in the editor: (collection, label, singular, folder in docs/<lang>/).
 PAGE_COLLECTIONS = [
     ("news", "Aktuelles", "Meldung", "news"),
@@ -218,6 +233,8 @@ class _Walker:
         if not required or nullable:
             out["required"] = False
         out.update(self.widget(name, node, markdown))
+        if out.get("pattern", [None, None])[1] == DATE_MESSAGE:
+            out["hint"] = f"{hint or ''} {DATE_MESSAGE}".strip()
         if out.get("required") is False and out.get("widget") == "object":
             # Decap checks an empty optional object's parts too; the validation still does.
             for child in out["fields"]:
@@ -298,13 +315,11 @@ class _Walker:
         if node.get("format") == "date":
             # A checked text field, not Decap's date picker: it writes the date back exactly as
             # read (tests/browser/test_cms.py checks the guide's front matter is unchanged).
-            return {
-                "widget": "string",
-                "pattern": [r"^\d{4}-\d{2}-\d{2}$", "Datum als JJJJ-MM-TT, z. B. 2026-11-23."],
-            }
+            return {"widget": "string", "pattern": [r"^\d{4}-\d{2}-\d{2}$", DATE_MESSAGE]}
         out = {"widget": "string"}
         if "pattern" in node:
-            out["pattern"] = [node["pattern"], f"Muss dem Muster {node['pattern']} entsprechen."]
+            message = PATTERN_MESSAGES.get(node["pattern"], f"Schreibweise: {node['pattern']}")
+            out["pattern"] = [node["pattern"], message]
         elif "minLength" in node or "maxLength" in node:
             low, high = node.get("minLength", 0), node.get("maxLength", "")
             out["pattern"] = [f"^[\\s\\S]{{{low},{high}}}$", f"{low} bis {high or '…'} Zeichen."]
@@ -345,6 +360,8 @@ def entity_collection(kind: str, options: dict) -> dict[str, Any]:
     for field in fields:
         if field["name"] == "draft":  # new entries start as drafts, like `make new`
             field["default"] = True
+        if field["name"] == "id" and kind in CREATABLE:
+            field["hint"] = ID_HINT
     label, singular = COLLECTION_LABELS[kind]
     return {
         "name": kind,
@@ -390,6 +407,9 @@ def page_fields(name: str) -> list[dict[str, Any]]:
     for field in fields:
         if field["name"] == "draft":
             field["default"] = True
+        if field["name"] == "date":  # a news item needs it (saxonyhub.news); it starts the name
+            field.pop("required", None)
+            field["hint"] = f"Erscheinungsdatum, auch Anfang des Dateinamens. {DATE_MESSAGE}"
     fields.append(
         {
             "name": "body",

@@ -152,6 +152,32 @@ PATTERN_MESSAGES = {
     r"^\+[0-9 ]{6,20}$": "Internationale Schreibweise mit Leerzeichen, z. B. +49 351 4632000.",
     r"^\d{5}$": "Fünfstellige Postleitzahl, z. B. 01069.",
 }
+# German names of the closed sets in the models (field -> value -> label), for select widgets.
+ENUM_LABELS = {
+    "kind": {
+        "conference": "Konferenz",
+        "partnering": "Partnering",
+        "workshop": "Workshop",
+        "fair": "Messe",
+        "webinar": "Webinar",
+        "city": "Kreisfreie Stadt",
+        "district": "Landkreis",
+        "state": "Land",
+    },
+    "precision": {"city": "Stadtmitte", "site": "Gebäude"},
+    "translation": {"pending": "Englisch fehlt noch"},
+    "languages": {
+        "de": "Deutsch",
+        "en": "Englisch",
+        "fr": "Französisch",
+        "pl": "Polnisch",
+        "cs": "Tschechisch",
+        "es": "Spanisch",
+        "it": "Italienisch",
+        "ru": "Russisch",
+        "zh": "Chinesisch",
+    },
+}
 DATE_MESSAGE = "Datum als JJJJ-MM-TT, z. B. 2026-11-23."
 # The id of a new entry: what to type (the model's doc only says it equals the file name).
 ID_HINT = (
@@ -174,6 +200,14 @@ PAGE_SLUGS = {"news": "{{year}}-{{month}}-{{day}}-{{slug}}", "guides": "{{slug}}
 # The site's languages, the default first (docs/de/ at /, docs/en/ under /en/).
 LOCALES = ("de", "en")
 DEFAULT_LOCALE = LOCALES[0]
+
+
+def choices(name: str, values: list[Any]) -> list[Any]:
+    """Select options of a closed set: German label (value), as taxonomy choices read."""
+    labels = ENUM_LABELS.get(name, {})
+    if not all(value in labels for value in values):
+        return values
+    return [{"value": value, "label": f"{labels[value]} ({value})"} for value in values]
 
 
 def taxonomy_options(taxonomy: Taxonomy) -> dict[str, list[dict[str, str]]]:
@@ -258,12 +292,13 @@ class _Walker:
             if items.get("type") == "object":
                 return {"widget": "list", "fields": self.fields(items)}
             if "enum" in items:
-                return {"widget": "select", "multiple": True, "options": items["enum"]}
+                options = choices(name, items["enum"])
+                return {"widget": "select", "multiple": True, "options": options}
             return {
                 "widget": "list",
-                "field": {"name": "item", "label": "Eintrag", **self.scalar(items)},
+                "field": {"name": "item", "label": "Eintrag", **self.scalar(items, name)},
             }
-        return self.scalar(node)
+        return self.scalar(node, name)
 
     def localized(self, node: dict[str, Any], markdown: bool) -> dict[str, Any]:
         """German and English next to each other (admin/index.html lays them out in two columns)."""
@@ -297,10 +332,11 @@ class _Walker:
             "fields": fields,
         }
 
-    def scalar(self, node: dict[str, Any]) -> dict[str, Any]:
+    def scalar(self, node: dict[str, Any], name: str = "") -> dict[str, Any]:
         kind = node.get("type")
         if "enum" in node or "const" in node:
-            return {"widget": "select", "options": node.get("enum", [node.get("const")])}
+            values = node["enum"] if "enum" in node else [node["const"]]
+            return {"widget": "select", "options": choices(name, values)}
         if kind == "boolean":
             return {"widget": "boolean"}
         if kind in ("integer", "number"):
@@ -506,6 +542,8 @@ def cms_config(
         },
         "publish_mode": "editorial_workflow",
         "locale": "de",
+        # File names of new pages in ASCII (ids allow a-z, 0-9, '-'): "Übersicht" -> "ubersicht".
+        "slug": {"encoding": "ascii", "clean_accents": True},
         # Only the page collections opt in (`i18n: true`); data files keep {de, en} fields.
         "i18n": {
             "structure": "multiple_folders",

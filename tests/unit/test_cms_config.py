@@ -22,6 +22,7 @@ from saxonyhub.cms_config import PAGE_COLLECTIONS, pair_name
 from saxonyhub.datastore import ENTITY_KINDS, REFERENCES
 
 ROOT = Path(__file__).resolve().parents[2]
+REFERENCE_NAMES = {name for _, name in REFERENCES}
 
 
 @pytest.fixture(scope="module")
@@ -155,3 +156,18 @@ def test_build_adds_the_editor_when_installed_or_required(monkeypatch, tmp_path)
     assert editor_wanted("auto") is True and editor_wanted("skip") is False
     with pytest.raises(EditorMissing, match="HUB_EDITOR='yes'"):
         editor_wanted("yes")
+
+
+def test_closed_sets_read_in_german(config):
+    """Every choice of a Literal field has a German label, with the stored value after it."""
+    for kind in ENTITY_KINDS:
+        for field in all_fields(collection(config, kind)["fields"]):
+            widget = field.get("field", field)
+            if widget.get("widget") == "select" and field["name"] not in REFERENCE_NAMES:
+                assert all(isinstance(o, dict) and o["label"] for o in widget["options"]), (
+                    f"{kind}.{field['name']}: add German labels to ENUM_LABELS"
+                )
+
+
+def test_new_page_names_are_ascii(config):
+    assert config["slug"] == {"encoding": "ascii", "clean_accents": True}

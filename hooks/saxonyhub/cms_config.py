@@ -152,6 +152,14 @@ PATTERN_MESSAGES = {
     r"^\+[0-9 ]{6,20}$": "Internationale Schreibweise mit Leerzeichen, z. B. +49 351 4632000.",
     r"^\d{5}$": "Fünfstellige Postleitzahl, z. B. 01069.",
 }
+# Rules across fields (model validators) that a single field's hint must name, or staff meet
+# them only in the pull request's checks (walkthrough, tools/cms/README.md).
+RULE_HINTS = {
+    ("events", "organiser"): "Genau eines ausfüllen: Veranstalter mit Profil hier oder "
+    "„Veranstalter (ohne Profil)“.",
+    ("events", "organiser_name"): "Genau eines ausfüllen: dieses Feld oder „Veranstalter“ "
+    "(Organisation mit Profil hier).",
+}
 # German names of the closed sets in the models (field -> value -> label), for select widgets.
 ENUM_LABELS = {
     "kind": {
@@ -178,6 +186,8 @@ ENUM_LABELS = {
         "zh": "Chinesisch",
     },
 }
+MARKDOWN_HINT = "Markdown-Teilmenge: Absätze, **fett**, *kursiv*, Listen, https-Links."
+EN_OPTIONAL_HINT = "Leer lassen nur, solange „Übersetzung“ auf „Englisch fehlt noch“ steht."
 DATE_MESSAGE = "Datum als JJJJ-MM-TT, z. B. 2026-11-23."
 # The id of a new entry: what to type (the model's doc only says it equals the file name).
 ID_HINT = (
@@ -196,7 +206,7 @@ PAGE_DESCRIPTIONS = {
     "öffnen sich nebeneinander.",
 }
 # File names: news items start with their date (docs/de/news/2026-11-23-short-title.md).
-PAGE_SLUGS = {"news": "{{year}}-{{month}}-{{day}}-{{slug}}", "guides": "{{slug}}"}
+PAGE_SLUGS = {"news": "{{fields.date}}-{{slug}}", "guides": "{{slug}}"}
 # The site's languages, the default first (docs/de/ at /, docs/en/ under /en/).
 LOCALES = ("de", "en")
 DEFAULT_LOCALE = LOCALES[0]
@@ -270,9 +280,11 @@ class _Walker:
         if out.get("pattern", [None, None])[1] == DATE_MESSAGE:
             out["hint"] = f"{hint or ''} {DATE_MESSAGE}".strip()
         if out.get("required") is False and out.get("widget") == "object":
-            # Decap checks an empty optional object's parts too; the validation still does.
+            # Decap checks an empty optional object's parts too; the validation still does. A
+            # default would write the object half-filled (review: {interval_months: 12}).
             for child in out["fields"]:
                 child["required"] = False
+                child.pop("default", None)
         if "default" in prop and prop["default"] not in (None, [], {}):
             out["default"] = prop["default"]
         return out
@@ -309,6 +321,8 @@ class _Walker:
             field: dict[str, Any] = {"name": lang, "label": LABELS[lang]}
             if lang not in required or nullable:
                 field["required"] = False
+                if lang == "en":  # the rule is the entry's (saxonyhub.validation), not the field's
+                    field["hint"] = EN_OPTIONAL_HINT
             if sub.get("type") == "array":
                 field.update(
                     {
@@ -321,9 +335,7 @@ class _Walker:
                 # does not know (footnotes, [[citations]]), a text area keeps it as typed.
                 field["widget"] = "text"
                 if markdown:
-                    field["hint"] = (
-                        "Markdown-Teilmenge: Absätze, **fett**, *kursiv*, Listen, https-Links."
-                    )
+                    field["hint"] = " ".join([MARKDOWN_HINT, field.get("hint", "")]).strip()
             fields.append(field)
         return {
             "widget": "object",
@@ -398,6 +410,8 @@ def entity_collection(kind: str, options: dict) -> dict[str, Any]:
             field["default"] = True
         if field["name"] == "id" and kind in CREATABLE:
             field["hint"] = ID_HINT
+        if (kind, field["name"]) in RULE_HINTS:
+            field["hint"] = RULE_HINTS[kind, field["name"]]
     label, singular = COLLECTION_LABELS[kind]
     return {
         "name": kind,

@@ -211,3 +211,81 @@ def test_editor_axe_on_list_and_entry_editor(editor: Editor):
         view: [v for v in got if v[0] not in DECAP_OWN_AXE_RULES] for view, got in found.items()
     }
     assert ours == {view: [] for view in problems}
+
+
+def start_new(page: Page, label: str, collection: str) -> None:
+    """As a first-time user after login: the collection in the sidebar, then its ＋ button."""
+    page.wait_for_url(re.compile("#/collections/"))  # Decap's own first redirect is done
+    page.get_by_role("link", name=label, exact=True).click()
+    page.locator(f'a[href="#/collections/{collection}/new"]').click()
+
+
+def test_editor_news_item_in_both_languages(editor: Editor):
+    page = editor.page
+    start_new(page, "Aktuelles", "news")
+    texts = {
+        "de": (
+            "Testmeldung aus dem Editor",
+            "Eine Meldung, die nur im Test des Web-Editors steht.",
+        ),
+        "en": ("Test news from the editor", "A news item that exists only in the web editor test."),
+    }
+    for nth, (title, description) in enumerate(texts.values()):
+        field(page, "title", nth).fill(title)
+        field(page, "description", nth).fill(description)
+        field(page, "date", nth).fill("2026-12-01")
+        page.get_by_label(LABELS["body"], exact=True).nth(nth).fill(f"{description} & <Co.> ✓")
+    name = "2026-12-01-testmeldung-aus-dem-editor.md"  # date first, title in ASCII
+    written = {lang: editor.project / "docs" / lang / "news" / name for lang in texts}
+    publish(page, written["de"])
+    for lang, (title, _) in texts.items():
+        meta = front_matter(written[lang].read_text(encoding="utf-8"))
+        assert meta["title"] == title and meta["draft"] is True, lang
+        assert meta["date"] in ("2026-12-01", __import__("datetime").date(2026, 12, 1))
+    validation = run("validate.py", str(editor.project))
+    assert validation.returncode == 0, validation.stdout + validation.stderr
+
+
+def test_editor_event_with_german_choices(editor: Editor):
+    page = editor.page
+    start_new(page, "Veranstaltungen", "events")
+    field(page, "id").fill("cms-test-workshop-2027")
+    field(page, "de", 0).fill("Test-Workshop im Editor")
+    field(page, "en", 0).fill("Editor test workshop")
+    choose(page, "kind", "Workshop")
+    field(page, "start").fill("2027-03-04")
+    field(page, "city").fill("Leipzig")
+    field(page, "de", 1).fill("Ein Workshop, den es nur im Test gibt.")
+    field(page, "en", 1).fill("A workshop that exists only in this test.")
+    field(page, "organiser_name").fill("Testverein Editor e. V.")
+    add_item(page, "Quellen", 0, "https://www.example.org/cms-test-workshop")
+    written = editor.project / "data" / "events" / "cms-test-workshop-2027.yml"
+    event = yaml.safe_load(publish(page, written))
+    assert event["kind"] == "workshop" and event["draft"] is True
+    assert str(event["start"]) == "2027-03-04"
+    validation = run("validate.py", str(editor.project))
+    assert validation.returncode == 0, validation.stdout + validation.stderr
+
+
+def test_editor_translate_and_review_a_guide(editor: Editor):
+    page = editor.page
+    page.wait_for_url(re.compile("#/collections/"))
+    page.get_by_role("link", name="Leitfäden", exact=True).click()
+    guide = editor.project / "docs" / "de" / "guides" / f"{GUIDE}.md"
+    counterpart = editor.project / "docs" / "en" / "guides" / f"{GUIDE}.md"
+    german, english = (path.read_text(encoding="utf-8") for path in (guide, counterpart))
+    title = front_matter(german)["title"]
+    page.get_by_role("link", name=title).click()
+    english_body = page.get_by_label(LABELS["body"], exact=True).nth(1)
+    paragraph = next(p for p in body_of(english).split("\n\n") if p.strip() and p[0].isalpha())
+    expect(english_body).to_have_value(re.compile(re.escape(paragraph)))
+    english_body.fill(english_body.input_value().replace(paragraph, paragraph + " Translated."))
+    # Review: the German page's "last reviewed" date (the first of the two Prüfung blocks).
+    field(page, "last_reviewed", 0).fill("2026-12-01")
+    edited = publish(page, counterpart, english)
+    assert paragraph + " Translated." in edited
+    german_after = guide.read_text(encoding="utf-8")
+    assert str(front_matter(german_after)["review"]["last_reviewed"]) == "2026-12-01"
+    assert body_of(german_after).strip() == body_of(german).strip()
+    validation = run("validate.py", str(editor.project))
+    assert validation.returncode == 0, validation.stdout + validation.stderr

@@ -110,7 +110,7 @@ def test_page_lists_lead_to_their_pairs():
 
 
 def test_news_files_start_with_their_date(config):
-    assert collection(config, "news")["slug"].startswith("{{year}}-{{month}}-{{day}}-")
+    assert collection(config, "news")["slug"].startswith("{{fields.date}}-")
 
 
 def test_references_choose_from_taxonomy_and_entries(config):

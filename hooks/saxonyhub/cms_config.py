@@ -144,6 +144,8 @@ PAGE_HINTS = {
     "draft": "Entwürfe werden geprüft, aber nicht veröffentlicht.",
 }
 PAGE_REFERENCES = {"owner": "contacts", "services": "services"}
+# Front-matter keys a page and its counterpart share (Decap's i18n "duplicate").
+SHARED_PAGE_FIELDS = {"date"}
 # What the editor says when a pattern does not match: words, not the regular expression
 # (first-time walkthrough, tools/cms/README.md). Other patterns name themselves.
 PATTERN_MESSAGES = {
@@ -196,7 +198,7 @@ ID_HINT = (
 )
 # Markdown sections edited in the editor: (collection, label, singular, folder in docs/<lang>/).
 PAGE_COLLECTIONS = [
-    ("news", "Aktuelles", "Meldung", "news"),
+    ("news", "Meldungen", "Meldung", "news"),  # "Zurück zu allen Meldungen"
     ("guides", "Leitfäden", "Leitfaden", "guides"),
 ]
 PAGE_DESCRIPTIONS = {
@@ -518,8 +520,11 @@ def page_pair_collection(name: str, label: str, singular: str, section: str) -> 
 
 
 def translatable(field: dict[str, Any]) -> dict[str, Any]:
-    """``field`` and its parts edited per language (Decap hides parts without `i18n`)."""
-    out = {**field, "i18n": True}
+    """``field`` and its parts edited per language (Decap hides parts without `i18n`).
+
+    A news item's date is the same in both: typed once in German, shown greyed out in English.
+    """
+    out = {**field, "i18n": "duplicate" if field["name"] in SHARED_PAGE_FIELDS else True}
     if "fields" in field:
         out["fields"] = [translatable(child) for child in field["fields"]]
     return out

@@ -315,7 +315,7 @@ class _Walker:
         return self.scalar(node, name)
 
     def localized(self, node: dict[str, Any], markdown: bool) -> dict[str, Any]:
-        """German and English next to each other (admin/index.html lays them out in two columns)."""
+        """A German and an English field, one above the other (Decap's object widget)."""
         fields = []
         required = set(node.get("required", []))
         for lang in ("de", "en"):
@@ -342,7 +342,6 @@ class _Walker:
         return {
             "widget": "object",
             "collapsed": False,
-            "classes": "hub-localized",
             "fields": fields,
         }
 

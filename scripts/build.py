@@ -161,7 +161,11 @@ def build(project: Path = ROOT, target: Path | None = None) -> int:
     started = time.perf_counter()
     staging.rmdir()  # build_site creates it by renaming the merged folder
     try:
+        editor_wanted(os.environ.get("HUB_EDITOR", ""))  # a bad setting fails before building
         ok, _ = build_site(project, staging)
+    except EditorMissing as error:
+        print(f"Error: {error}", file=sys.stderr)
+        ok = False
     except ProjectError as error:
         print(f"Error: {error}", file=sys.stderr)
         ok = False

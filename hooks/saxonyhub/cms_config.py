@@ -112,6 +112,16 @@ COLLECTION_LABELS = {
     "contacts": ("Kontakte", "Kontakt"),
     "regions": ("Regionen", "Region"),
 }
+# What the list says above the entries (the models' docstrings are English).
+COLLECTION_DESCRIPTIONS = {
+    "organisations": "Forschungseinrichtungen, Kliniken, Hochschulen, Unternehmen, Parks und "
+    "Agenturen der Region, eine Datei je Organisation.",
+    "services": "Was der Cluster anbietet: für wen, in welchem Format, zu welchen Kosten, "
+    "wer ansprechbar ist.",
+    "events": "Veranstaltungen mit Datum, etwa die bionection.",
+    "contacts": "Ansprechstellen (ein Büro oder eine Funktion, nie eine Privatperson).",
+    "regions": "Die Regionen des Clusters: Dresden, Leipzig und Chemnitz.",
+}
 # What the entry list shows per entry.
 SUMMARIES = {
     "organisations": "{{name}} ({{id}})",
@@ -418,7 +428,7 @@ def entity_collection(kind: str, options: dict) -> dict[str, Any]:
         "name": kind,
         "label": label,
         "label_singular": singular,
-        "description": (schema.get("description") or "").strip(),
+        "description": COLLECTION_DESCRIPTIONS[kind],
         "folder": f"data/{kind}",
         "extension": "yml",
         "format": "yml",

@@ -211,10 +211,10 @@ ID_HINT = (
     "nach dem Anlegen nicht mehr ändern."
 )
 # Markdown sections edited in the editor: (collection, label, singular, folder in docs/<lang>/).
-PAGE_COLLECTIONS = [
+PAGE_COLLECTIONS = (
     ("news", "Meldungen", "Meldung", "news"),  # "Zurück zu allen Meldungen"
     ("guides", "Leitfäden", "Leitfaden", "guides"),
-]
+)
 PAGE_DESCRIPTIONS = {
     "news": "Meldungen auf Deutsch und Englisch: Wählen Sie eine Meldung, beide Sprachen öffnen "
     "sich nebeneinander.",

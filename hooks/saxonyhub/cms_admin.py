@@ -24,7 +24,7 @@ TOOL = ROOT / "tools" / "cms"
 CONFIG = TOOL / "config.yml"
 PAGE = TOOL / "index.html"
 # Ours, next to Decap's bundle: a page opens with its counterpart (pages.js); contrast (admin.css).
-OWN_FILES = [TOOL / "pages.js", TOOL / "admin.css"]
+OWN_FILES = (TOOL / "pages.js", TOOL / "admin.css")
 BUNDLE = TOOL / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
 SERVER = TOOL / "node_modules" / "decap-server" / "dist" / "index.js"
 HEADER = (

@@ -159,7 +159,7 @@ PAGE_HINTS = {
 }
 PAGE_REFERENCES = {"owner": "contacts", "services": "services"}
 # Front-matter keys a page and its counterpart share (Decap's i18n "duplicate").
-SHARED_PAGE_FIELDS = {"date"}
+SHARED_PAGE_FIELDS = frozenset({"date"})
 # What the editor says when a pattern does not match: words, not the regular expression
 # (first-time walkthrough, tools/cms/README.md). Other patterns name themselves.
 PATTERN_MESSAGES = {

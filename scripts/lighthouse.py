@@ -29,7 +29,6 @@ import time
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from serve_static import start
 
@@ -191,36 +190,87 @@ def lighthouse_version() -> str:
     return json.loads(package.read_text(encoding="utf-8"))["version"]
 
 
-def measure(urls: list[str], runs: int) -> dict[str, list[dict]]:
-    """All runs of all pages in one Chromium (tools/lighthouse/run.mjs); the runs per URL, each
-    a cut-down Lighthouse report or ``{"error": ...}`` when Lighthouse itself failed."""
-    job = {
-        "urls": urls,
-        "runs": runs,
-        "chromePath": CHROMIUM,
-        "chromeFlags": list(CHROME_FLAGS),
-        "categories": list(CATEGORIES),
-        "settings": SETTINGS,
-    }
-    reports: dict[str, list[dict]] = {url: [] for url in urls}
-    with subprocess.Popen(
-        ["node", str(RUNNER)], cwd=TOOL, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    ) as runner:
-        assert runner.stdin is not None and runner.stdout is not None
-        runner.stdin.write(json.dumps(job))
-        runner.stdin.close()
-        for line in runner.stdout:
-            run = json.loads(line)
-            reports[run["url"]].append(run.get("lhr") or {"error": run.get("error", "no report")})
-            print(
-                f"  {urlsplit(run['url']).path} run {run['run'] + 1}/{runs}: "
-                f"{run['seconds']:.1f} s",
-                file=sys.stderr,
-                flush=True,
+class Runner:
+    """One Chromium for all runs (tools/lighthouse/run.mjs): a URL goes in, a report comes out,
+    cut down to what this script reads, or ``{"error": ...}`` when Lighthouse itself failed."""
+
+    def __enter__(self) -> Runner:
+        job = {
+            "chromePath": CHROMIUM,
+            "chromeFlags": list(CHROME_FLAGS),
+            "categories": list(CATEGORIES),
+            "settings": SETTINGS,
+        }
+        self.process = subprocess.Popen(
+            ["node", str(RUNNER)],
+            cwd=TOOL,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self._send(job)
+        return self
+
+    def _send(self, message: dict) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(json.dumps(message) + "\n")
+        self.process.stdin.flush()
+
+    def run(self, url: str) -> tuple[dict, float]:
+        """One Lighthouse run of ``url``: the report and the seconds it took."""
+        assert self.process.stdout is not None
+        self._send({"url": url})
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError(
+                f"tools/lighthouse/run.mjs stopped (exit code {self.process.wait()})"
             )
-    if runner.returncode:
-        raise RuntimeError(f"tools/lighthouse/run.mjs exited with {runner.returncode}")
-    return reports
+        answer = json.loads(line)
+        return answer.get("lhr") or {"error": answer.get("error", "no report")}, answer["seconds"]
+
+    def __exit__(self, *exc: object) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def decided(reports: list[dict], thresholds: dict[str, int], runs: int) -> bool:
+    """Whether the median of ``runs`` runs is already settled on each side of each threshold:
+    once a majority of the runs passes (or misses) it, the remaining runs cannot change the
+    median's verdict. Runs that failed decide nothing."""
+    majority = runs // 2 + 1
+    good = [r for r in reports if not run_error(r)]
+    for category, threshold in thresholds.items():
+        passing = sum(
+            1 for r in good if round(100 * (r["categories"][category]["score"] or 0)) >= threshold
+        )
+        if passing < majority and len(good) - passing < majority:
+            return False
+    return True
+
+
+def measure(
+    pages: list[str],
+    base: str,
+    runs: int,
+    thresholds: dict[str, dict[str, int]] | None = None,
+) -> tuple[dict[str, list[dict]], list[float]]:
+    """The reports of each page (site path) and the seconds of every run. With ``thresholds``
+    (per page, the score each category must reach) a page gets no more runs once the median's
+    verdict is settled (`decided`)."""
+    reports: dict[str, list[dict]] = {}
+    seconds: list[float] = []
+    with Runner() as runner:
+        for path in pages:
+            reports[path] = []
+            for run in range(runs):
+                report, took = runner.run(base + path)
+                reports[path].append(report)
+                seconds.append(took)
+                print(f"  /{path} run {run + 1}/{runs}: {took:.1f} s", file=sys.stderr, flush=True)
+                if thresholds and decided(reports[path], thresholds[path], runs):
+                    break
+    return reports, seconds
 
 
 def run_error(report: dict) -> str | None:
@@ -245,7 +295,7 @@ def summarise(page_type: str, path: str, reports: list[dict]) -> Result:
     scores = {c: round(100 * median([score(r, c) for r in good])) for c in CATEGORIES}
 
     def audit(name: str) -> float:
-        return median([r["audits"][name].get("numericValue") or 0 for r in good])
+        return median([r["audits"].get(name, {}).get("numericValue") or 0 for r in good])
 
     # The audits of a category are named from the run whose score is that category's median.
     typical = {c: sorted(good, key=lambda r: score(r, c))[len(good) // 2] for c in CATEGORIES}
@@ -280,7 +330,19 @@ def failed_audits(report: dict, category: str) -> list[str]:
     return [shown for _, shown in sorted(lost, key=lambda item: -item[0])]
 
 
-COLUMNS = ("page type", "path", "perf", "a11y", "best pr.", "SEO", "KB", "TBT ms", "CLS", "LCP s")
+COLUMNS = (
+    "page type",
+    "path",
+    "runs",
+    "perf",
+    "a11y",
+    "best pr.",
+    "SEO",
+    "KB",
+    "TBT ms",
+    "CLS",
+    "LCP s",
+)
 
 
 def rows(results: list[Result]) -> list[list[str]]:
@@ -289,6 +351,7 @@ def rows(results: list[Result]) -> list[list[str]]:
         [
             r.page_type,
             f"/{r.path}",
+            str(r.runs),
             *(str(r.scores[c]) for c in CATEGORIES),
             f"{r.bytes / 1024:.0f}",
             f"{r.tbt_ms:.0f}",
@@ -322,7 +385,7 @@ def markdown(results: list[Result], *, version: str, runs: int, when: datetime) 
     ]
     for result, row in zip(results, rows(results), strict=True):
         misses = result.misses()
-        for i, category in enumerate(CATEGORIES, start=2):
+        for i, category in enumerate(CATEGORIES, start=3):
             if category in misses:
                 row[i] = f"**{row[i]}**"
         row[1] = f"`{row[1]}`"
@@ -330,7 +393,8 @@ def markdown(results: list[Result], *, version: str, runs: int, when: datetime) 
     goals = " / ".join(str(GOALS[c]) for c in CATEGORIES)
     lines += [
         "",
-        f"Lighthouse {version}, mobile, simulated throttling, median of {runs} runs per page, "
+        f"Lighthouse {version}, mobile, simulated throttling, median of {runs} runs per page "
+        "(runs: how many were needed to settle the median's verdict, when fewer), "
         f"gzip-served on 127.0.0.1, {when:%Y-%m-%d %H:%M} UTC. Goals {goals}; misses in bold.",
     ]
     return "\n".join(lines) + "\n"
@@ -409,6 +473,11 @@ class ShortfallsError(Exception):
         self.problems = problems
 
 
+def thresholds(page_type: str, shortfalls: Shortfalls) -> dict[str, int]:
+    """The score each category must reach on a page: its goal, or a known shortfall's floor."""
+    return {c: shortfalls.get((page_type, c), goal) for c, goal in GOALS.items()}
+
+
 def verdict(
     results: list[Result], shortfalls: Shortfalls | None = None
 ) -> tuple[list[str], list[str]]:
@@ -483,19 +552,21 @@ def _measure_site(args: argparse.Namespace) -> int:
     types = {t: path for t, path in types.items() if not wanted or t in wanted}
     pages = select_pages(args.site, types, args.lang, ci=args.ci)
     ensure_lighthouse()
+    # In CI a page's runs stop once its median's verdict is settled; the full table runs all.
+    settle = {path: thresholds(t, shortfalls) for t, path in pages} if args.ci else None
     server, base = start(args.site, compress=True)
     started = time.monotonic()
     try:
-        reports = measure([base + path for _, path in pages], args.runs)
+        reports, seconds = measure([path for _, path in pages], base, args.runs, settle)
     finally:
         server.shutdown()
-    seconds = time.monotonic() - started
-    results = [summarise(t, path, reports[base + path]) for t, path in pages]
+    elapsed = time.monotonic() - started
+    results = [summarise(t, path, reports[path]) for t, path in pages]
     print(table(results))
-    total_runs = len(pages) * args.runs
     print(
-        f"{len(pages)} pages x {args.runs} runs in {seconds:.0f} s "
-        f"({seconds / max(total_runs, 1):.1f} s per run), Lighthouse {lighthouse_version()}"
+        f"{len(pages)} pages, {len(seconds)} runs in {elapsed:.0f} s: "
+        f"{statistics.median(seconds or [0]):.1f} s per run (median), "
+        f"Lighthouse {lighthouse_version()}, median of up to {args.runs} runs per page"
     )
     if args.markdown:
         text = markdown(

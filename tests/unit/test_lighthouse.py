@@ -3,6 +3,7 @@ tables it prints, and what fails the CI gate."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -225,11 +226,11 @@ def test_markdown_table_marks_misses_and_says_how_it_was_measured() -> None:
     ]
     text = markdown(results, version="12.2.3", runs=3, when=datetime(2026, 12, 2, 6, 0, tzinfo=UTC))
     lines = text.splitlines()
-    assert lines[0].startswith("| page type | path | perf |")
+    assert lines[0].startswith("| page type | path | runs | perf |")
     assert lines[1].count("|") == lines[0].count("|")
-    assert lines[2].startswith("| home | `/` | 99 | 100 | 100 | 100 |")
+    assert lines[2].startswith("| home | `/` | 1 | 99 | 100 | 100 | 100 |")
     # The cell with a pipe is escaped, so the row keeps its column count.
-    assert lines[3].startswith("| glossary | `/a\\|b/` | **90** | 100 | 100 | **92** |")
+    assert lines[3].startswith("| glossary | `/a\\|b/` | 1 | **90** | 100 | 100 | **92** |")
     assert lines[3].replace("\\|", "").count("|") == lines[0].count("|")
     assert "Lighthouse 12.2.3" in text and "median of 3 runs" in text and "2026-12-02 06:00" in text
 
@@ -277,26 +278,73 @@ def test_the_projects_shortfalls_file_is_valid() -> None:
     assert all(page_type in PAGE_TYPES for page_type, _ in shortfalls)
 
 
-def test_measure_reads_one_line_per_run_from_the_runner(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The Python side of tools/lighthouse/run.mjs: the job goes in on stdin, a line per run
-    comes back, an error line is kept as a failed run."""
-    fake = _write(
+def _runner(tmp_path: Path, scores: dict[str, list[float]]) -> Path:
+    """A stand-in for tools/lighthouse/run.mjs speaking its protocol: the Nth run of a page
+    scores scores[path][N] in performance ("error" makes Lighthouse fail)."""
+    return _write(
         tmp_path / "fake.mjs",
-        "import {readFileSync} from 'node:fs';\n"
-        "const job = JSON.parse(readFileSync(0, 'utf8'));\n"
-        "for (const url of job.urls) for (let run = 0; run < job.runs; run++) {\n"
-        "  const line = run ? {url, run, seconds: 1, error: 'lost'} :\n"
-        "    {url, run, seconds: 1, lhr: {categories: {}, audits: {}, runs: job.runs,\n"
-        "     settings: job.settings, flags: job.chromeFlags.length}};\n"
-        "  process.stdout.write(JSON.stringify(line) + '\\n');\n"
+        "import {createInterface} from 'node:readline';\n"
+        f"const scores = {json.dumps(scores)};\n"
+        "const seen = {};\n"
+        "let job;\n"
+        "for await (const line of createInterface({input: process.stdin})) {\n"
+        "  if (!job) { job = JSON.parse(line); continue; }\n"
+        "  const {url} = JSON.parse(line);\n"
+        "  const path = new URL(url).pathname;\n"
+        "  const n = seen[path] = (seen[path] ?? -1) + 1;\n"
+        "  const score = scores[path][n];\n"
+        "  const categories = Object.fromEntries(job.categories.map(c => [c, {score: 1, auditRefs: []}]));\n"
+        "  categories.performance.score = score;\n"
+        "  const answer = score === 'error' ? {url, seconds: 2, error: 'lost'} :\n"
+        "    {url, seconds: 1, lhr: {categories, audits: {}, settings: job.settings}};\n"
+        "  process.stdout.write(JSON.stringify(answer) + '\\n');\n"
         "}\n",
     )
+
+
+def test_measure_runs_each_page_in_the_runner(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Python side of tools/lighthouse/run.mjs: the job, then a URL per run; a run where
+    Lighthouse failed is kept as such."""
+    fake = _runner(tmp_path, {"/": [0.9, 0.99, 0.97], "/en/": ["error", 0.95, 0.96]})
     monkeypatch.setattr(lighthouse, "RUNNER", fake)
-    reports = lighthouse.measure(["http://127.0.0.1:1/", "http://127.0.0.1:1/en/"], 2)
-    assert list(reports) == ["http://127.0.0.1:1/", "http://127.0.0.1:1/en/"]
-    first, second = reports["http://127.0.0.1:1/en/"]
-    assert first["settings"] == lighthouse.SETTINGS and first["runs"] == 2
-    assert first["flags"] == len(lighthouse.CHROME_FLAGS)
-    assert second == {"error": "lost"}
+    reports, seconds = lighthouse.measure(["", "en/"], "http://127.0.0.1:1/", 3)
+    assert list(reports) == ["", "en/"]
+    assert [r["categories"]["performance"]["score"] for r in reports[""]] == [0.9, 0.99, 0.97]
+    assert reports["en/"][0] == {"error": "lost"}
+    assert reports["en/"][1]["settings"] == lighthouse.SETTINGS
+    assert seconds == [1, 1, 1, 2, 1, 1]
+
+
+def test_measure_stops_a_page_once_its_median_is_settled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = _runner(
+        tmp_path,
+        {
+            "/": [0.97, 0.99, 0.1],
+            "/a/": [0.9, 0.97, 0.96],
+            "/b/": [0.8, 0.7, 1],
+            "/c/": [0.9, 1, 1],
+        },
+    )
+    monkeypatch.setattr(lighthouse, "RUNNER", fake)
+    goals = lighthouse.thresholds("home", {})
+    floors = lighthouse.thresholds("glossary", {("glossary", "performance"): 85})
+    settle = {"": goals, "a/": goals, "b/": goals, "c/": floors}
+    reports, _ = lighthouse.measure(["", "a/", "b/", "c/"], "http://127.0.0.1:1/", 3, settle)
+    # Two passes (or two misses) of three settle the median; a split needs the third run.
+    assert {path: len(runs) for path, runs in reports.items()} == {"": 2, "a/": 3, "b/": 2, "c/": 2}
+    assert summarise("home", "a/", reports["a/"]).scores["performance"] == 96
+
+
+def test_decided_needs_a_majority_on_one_side_in_every_category() -> None:
+    goals = lighthouse.thresholds("home", {})
+    assert lighthouse.decided([_report(0.95, 0), _report(0.96, 0)], goals, 3)
+    assert not lighthouse.decided([_report(0.95, 0), _report(0.94, 0)], goals, 3)
+    assert not lighthouse.decided([_report(0.99, 0)], goals, 3)
+    seo_split = [_report(0.99, 0), _report(0.99, 0, failing_seo=True)]
+    assert not lighthouse.decided(seo_split, goals, 3)
+    # A run where Lighthouse failed decides nothing.
+    assert not lighthouse.decided([_report(0.99, 0), {"error": "lost"}], goals, 3)

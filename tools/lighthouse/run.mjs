@@ -1,19 +1,18 @@
 // Lighthouse on many pages with one Chromium, for scripts/lighthouse.py.
 //
-// The CLI starts a new Chromium and a new Node process for every run (~4 s each on a busy
-// 2-core machine); the node API runs each page in a fresh tab of one browser instead. Lighthouse
-// still resets the origin's cache and storage before every run, so each run is a first visit.
+// The CLI starts a new Chromium and a new Node process for every run; the node API runs each
+// page in a fresh tab of one browser instead. Lighthouse still resets the origin's cache and
+// storage before every run, so each run is a first visit.
 //
-// Input (stdin, JSON): {"urls": [...], "runs": 3, "chromePath": "...", "chromeFlags": [...],
-// "categories": [...], "settings": {...}}. Output (stdout): one JSON line per run,
-// {"url", "run", "seconds", "lhr"}, the report cut down to what scripts/lighthouse.py reads.
-import {readFileSync} from 'node:fs';
+// Protocol (JSON lines): the first line on stdin is the job, {"chromePath", "chromeFlags",
+// "categories", "settings"}; every further line is one run, {"url"}, answered by one line on
+// stdout, {"url", "seconds", "lhr"} or {"url", "seconds", "error"}. The caller decides from the
+// answers whether a page needs another run. End of stdin closes the browser.
+import {createInterface} from 'node:readline';
 import {performance} from 'node:perf_hooks';
 
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-
-const job = JSON.parse(readFileSync(0, 'utf8'));
 
 // What the summary, the table and the failure message need: scores, the audits a category
 // weighs, the figures of the table. The full report is ~400 KB a run.
@@ -29,25 +28,27 @@ function slim(lhr) {
   for (const [id, audit] of Object.entries(lhr.audits)) {
     audits[id] = {
       score: audit.score,
-      scoreDisplayMode: audit.scoreDisplayMode,
       numericValue: audit.numericValue,
-      title: audit.title,
       displayValue: audit.displayValue,
     };
   }
-  return {
-    finalDisplayedUrl: lhr.finalDisplayedUrl,
-    runtimeError: lhr.runtimeError,
-    runWarnings: lhr.runWarnings,
-    categories,
-    audits,
-  };
+  return {runtimeError: lhr.runtimeError, runWarnings: lhr.runWarnings, categories, audits};
 }
+
+const lines = createInterface({input: process.stdin, crlfDelay: Infinity})[Symbol.asyncIterator]();
+const first = await lines.next();
+if (first.done) process.exit(0);
+const job = JSON.parse(first.value);
+const chrome = await chromeLauncher.launch({
+  chromePath: job.chromePath,
+  chromeFlags: job.chromeFlags,
+  logLevel: 'silent',
+});
+const flags = {port: chrome.port, logLevel: 'error', onlyCategories: job.categories, ...job.settings};
 
 // One retry when Lighthouse itself throws (a lost protocol connection): that says nothing about
 // the page. A page that loads badly is no error here; its report carries a runtimeError.
 async function audit(url) {
-  const flags = {port: chrome.port, logLevel: 'error', onlyCategories: job.categories, ...job.settings};
   try {
     return (await lighthouse(url, flags)).lhr;
   } catch {
@@ -55,24 +56,19 @@ async function audit(url) {
   }
 }
 
-const chrome = await chromeLauncher.launch({
-  chromePath: job.chromePath,
-  chromeFlags: job.chromeFlags,
-  logLevel: 'silent',
-});
 try {
-  for (const url of job.urls) {
-    for (let run = 0; run < job.runs; run++) {
-      const started = performance.now();
-      const line = {url, run};
-      try {
-        line.lhr = slim(await audit(url));
-      } catch (error) {
-        line.error = String(error?.message ?? error);
-      }
-      line.seconds = (performance.now() - started) / 1000;
-      process.stdout.write(JSON.stringify(line) + '\n');
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    const {url} = JSON.parse(line);
+    const started = performance.now();
+    const answer = {url};
+    try {
+      answer.lhr = slim(await audit(url));
+    } catch (error) {
+      answer.error = String(error?.message ?? error);
     }
+    answer.seconds = (performance.now() - started) / 1000;
+    process.stdout.write(JSON.stringify(answer) + '\n');
   }
 } finally {
   await chrome.kill();

@@ -508,11 +508,11 @@ def verdict(
     return failures, notes
 
 
-def build_site(target: Path) -> None:
-    """A strict build into ``target``, as `make build` does (for `make test`)."""
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(target)], check=True
-    )
+def build_site(target: Path) -> bool:
+    """A strict build into ``target``, as `make build` does (for `make test`); True on success.
+    The build prints its own problems."""
+    command = [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(target)]
+    return subprocess.run(command).returncode == 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -530,8 +530,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="lighthouse-site-") as tmp:
         if args.build:
-            args.site = Path(tmp)
-            build_site(args.site)
+            args.site = Path(tmp) / "site"
+            if not build_site(args.site):
+                print("the site did not build (problems above): nothing measured", file=sys.stderr)
+                return 1
         return _measure_site(args)
 
 

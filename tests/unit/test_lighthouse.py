@@ -293,7 +293,8 @@ def _runner(tmp_path: Path, scores: dict[str, list[float]]) -> Path:
         "  const path = new URL(url).pathname;\n"
         "  const n = seen[path] = (seen[path] ?? -1) + 1;\n"
         "  const score = scores[path][n];\n"
-        "  const categories = Object.fromEntries(job.categories.map(c => [c, {score: 1, auditRefs: []}]));\n"
+        "  const categories = Object.fromEntries(\n"
+        "    job.categories.map(c => [c, {score: 1, auditRefs: []}]));\n"
         "  categories.performance.score = score;\n"
         "  const answer = score === 'error' ? {url, seconds: 2, error: 'lost'} :\n"
         "    {url, seconds: 1, lhr: {categories, audits: {}, settings: job.settings}};\n"
@@ -348,3 +349,19 @@ def test_decided_needs_a_majority_on_one_side_in_every_category() -> None:
     assert not lighthouse.decided(seo_split, goals, 3)
     # A run where Lighthouse failed decides nothing.
     assert not lighthouse.decided([_report(0.99, 0), {"error": "lost"}], goals, 3)
+
+
+def test_a_site_that_does_not_build_is_not_measured(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    built: list[Path] = []
+    monkeypatch.setattr(lighthouse, "build_site", lambda target: built.append(target) or False)
+    monkeypatch.setattr(lighthouse, "measure", lambda *a, **k: pytest.fail("measured"))
+    assert lighthouse.main(["--ci", "--build"]) == 1
+    assert built and built[0].name == "site"
+    assert "the site did not build" in capsys.readouterr().err
+
+
+def test_a_missing_site_says_how_to_build_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    assert lighthouse.main(["--site", str(tmp_path)]) == 2
+    assert "run `make build` first" in capsys.readouterr().err

@@ -365,3 +365,34 @@ def test_a_site_that_does_not_build_is_not_measured(
 def test_a_missing_site_says_how_to_build_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     assert lighthouse.main(["--site", str(tmp_path)]) == 2
     assert "run `make build` first" in capsys.readouterr().err
+
+
+def test_ci_run_prints_table_verdict_and_a_closing_count(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`make test`'s gate: the CI subset, each page held to its goal or its shortfall's floor."""
+    site = _site(tmp_path / "site")
+    shortfalls = _write(
+        tmp_path / "shortfalls.yml", "- page type: glossary\n  category: performance\n  floor: 80\n"
+    )
+    monkeypatch.setattr(lighthouse, "SHORTFALLS", shortfalls)
+    monkeypatch.setattr(lighthouse, "load_shortfalls", lambda: load_shortfalls(shortfalls))
+    monkeypatch.setattr(lighthouse, "ensure_lighthouse", lambda: None)
+    monkeypatch.setattr(lighthouse, "lighthouse_version", lambda: "12.2.3")
+    asked: dict = {}
+
+    def fake_measure(pages, base, runs, settle):
+        asked.update(pages=pages, runs=runs, settle=settle)
+        slow = {"glossary/": 0.85, "en/glossary/": 0.85, "services/": 0.5, "en/services/": 0.5}
+        return {p: [_report(slow.get(p, 0.99), 10)] * 2 for p in pages}, [7.0] * 2 * len(pages)
+
+    monkeypatch.setattr(lighthouse, "measure", fake_measure)
+    assert lighthouse.main(["--site", str(site), "--ci"]) == 1
+    out = capsys.readouterr().out
+    assert len(asked["pages"]) == len(PAGE_TYPES) and asked["runs"] == 3
+    assert asked["settle"]["en/glossary/"]["performance"] == 80
+    assert asked["settle"]["en/services/"]["performance"] == 95
+    assert "known shortfall (goal 95, floor 80)" in out
+    assert "below the goal: /en/services/ (services): performance 50 < 95" in out
+    assert out.rstrip().splitlines()[-1] == f"lighthouse: {len(PAGE_TYPES) - 1} passed, 1 failed"
+    assert "7.0 s per run (median)" in out

@@ -10,7 +10,9 @@ the cache before each run, so every run is a first visit.
 The pages are one per page type and language, found in the built site and in docs/ and data/,
 so a new guide or organisation never needs a change here. `--ci` (what `make test` runs) measures
 every page type once, the languages alternating, so that both languages are covered in half
-the time; `make lighthouse` measures all of them in both languages.
+the time; a page's runs stop as soon as the median's verdict cannot change (two of three on the
+same side of every goal), and pages listed in tools/lighthouse/shortfalls.yml are held to their
+floor instead of the goal. `make lighthouse` measures all of them in both languages, every run.
 
     .venv/bin/python scripts/lighthouse.py [--runs 3] [--only directory,profile] [--lang de]
         [--ci] [--build] [--markdown table.md] [--json results.json]

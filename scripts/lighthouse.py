@@ -275,6 +275,14 @@ def measure(
     return reports, seconds
 
 
+def benchmark_index(reports: dict[str, list[dict]]) -> str:
+    """The median of Lighthouse's benchmark index over all runs: how fast the machine was."""
+    values = [
+        r["benchmarkIndex"] for runs in reports.values() for r in runs if r.get("benchmarkIndex")
+    ]
+    return f"{statistics.median(values):.0f}" if values else "unknown"
+
+
 def run_error(report: dict) -> str | None:
     """Why a run has no scores: Lighthouse failed, or could not load the page."""
     if "error" in report:
@@ -570,7 +578,8 @@ def _measure_site(args: argparse.Namespace) -> int:
     print(
         f"{len(pages)} pages, {len(seconds)} runs in {elapsed:.0f} s: "
         f"{statistics.median(seconds or [0]):.1f} s per run (median), "
-        f"Lighthouse {lighthouse_version()}, median of up to {args.runs} runs per page"
+        f"Lighthouse {lighthouse_version()}, median of up to {args.runs} runs per page, "
+        f"benchmark index {benchmark_index(reports)} (a busy machine scores lower)"
     )
     if args.markdown:
         text = markdown(

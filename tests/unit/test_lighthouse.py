@@ -396,3 +396,9 @@ def test_ci_run_prints_table_verdict_and_a_closing_count(
     assert "below the goal: /en/services/ (services): performance 50 < 95" in out
     assert out.rstrip().splitlines()[-1] == f"lighthouse: {len(PAGE_TYPES) - 1} passed, 1 failed"
     assert "7.0 s per run (median)" in out
+
+
+def test_benchmark_index_is_the_median_over_all_runs() -> None:
+    reports = {"": [{"benchmarkIndex": 1000}, {"benchmarkIndex": 600}, {"error": "lost"}]}
+    assert lighthouse.benchmark_index({**reports, "en/": [{"benchmarkIndex": 800}]}) == "800"
+    assert lighthouse.benchmark_index({"": [{"error": "lost"}]}) == "unknown"

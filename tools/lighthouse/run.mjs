@@ -47,20 +47,33 @@ const lines = createInterface({input: process.stdin, crlfDelay: Infinity})[Symbo
 const first = await lines.next();
 if (first.done) process.exit(0);
 const job = JSON.parse(first.value);
-const chrome = await chromeLauncher.launch({
-  chromePath: job.chromePath,
-  chromeFlags: job.chromeFlags,
-  logLevel: 'silent',
-});
-const flags = {port: chrome.port, logLevel: 'error', onlyCategories: job.categories, ...job.settings};
 
-// One retry when Lighthouse itself throws (a lost protocol connection): that says nothing about
-// the page. A page that loads badly is no error here; its report carries a runtimeError.
+function launch() {
+  return chromeLauncher.launch({
+    chromePath: job.chromePath,
+    chromeFlags: job.chromeFlags,
+    logLevel: 'silent',
+  });
+}
+
+let chrome = await launch();
+
+// One retry, in a new browser, when Lighthouse itself throws (a lost protocol connection, a
+// crashed browser): that says nothing about the page. A page that loads badly is no error here;
+// its report carries a runtimeError.
 async function audit(url) {
+  const flags = () => ({
+    port: chrome.port,
+    logLevel: 'error',
+    onlyCategories: job.categories,
+    ...job.settings,
+  });
   try {
-    return (await lighthouse(url, flags)).lhr;
+    return (await lighthouse(url, flags())).lhr;
   } catch {
-    return (await lighthouse(url, flags)).lhr;
+    chrome.kill();
+    chrome = await launch();
+    return (await lighthouse(url, flags())).lhr;
   }
 }
 

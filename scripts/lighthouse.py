@@ -518,6 +518,22 @@ def verdict(
     return failures, notes
 
 
+def suggested_shortfalls(results: list[Result], margin: int = 5) -> str:
+    """Entries for tools/lighthouse/shortfalls.yml covering every goal missed in ``results``:
+    per page type and category, the lowest median score (of its languages) less ``margin``."""
+    lowest: dict[tuple[str, str], int] = {}
+    for r in results:
+        for category in r.misses():
+            key = (r.page_type, category)
+            lowest[key] = min(lowest.get(key, 100), r.scores[category])
+    entries = [
+        f"- page type: {page_type}\n  category: {category}\n"
+        f"  floor: {max(1, score - margin)}  # measured {score}\n"
+        for (page_type, category), score in lowest.items()
+    ]
+    return "".join(entries) or "[]\n"
+
+
 def build_site(target: Path) -> bool:
     """A strict build into ``target``, as `make build` does (for `make test`); True on success.
     The build prints its own problems."""
@@ -537,6 +553,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build", action="store_true", help="build the site into a temp folder")
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown")
     parser.add_argument("--json", type=Path, help="also write the results as JSON")
+    parser.add_argument(
+        "--suggest-shortfalls",
+        action="store_true",
+        help="print entries for tools/lighthouse/shortfalls.yml covering today's misses",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="lighthouse-site-") as tmp:
         if args.build:
@@ -594,6 +615,9 @@ def _measure_site(args: argparse.Namespace) -> int:
         print(f"note: {line}")
     for line in failures:
         print(f"below the goal: {line}")
+    if args.suggest_shortfalls:
+        print(f"entries for {SHORTFALLS.relative_to(ROOT).as_posix()}:")
+        print(suggested_shortfalls(results), end="")
     # The plain closing line test-result readers understand: pages, not runs.
     failed = sum(1 for r in results if verdict([r], held_to)[0])
     print(f"lighthouse: {len(results) - failed} passed, {failed} failed", flush=True)

@@ -402,3 +402,18 @@ def test_benchmark_index_is_the_median_over_all_runs() -> None:
     reports = {"": [{"benchmarkIndex": 1000}, {"benchmarkIndex": 600}, {"error": "lost"}]}
     assert lighthouse.benchmark_index({**reports, "en/": [{"benchmarkIndex": 800}]}) == "800"
     assert lighthouse.benchmark_index({"": [{"error": "lost"}]}) == "unknown"
+
+
+def test_suggested_shortfalls_cover_todays_misses_and_load_back(tmp_path: Path) -> None:
+    results = [
+        summarise("glossary", "glossary/", [_report(0.90, 450)]),
+        summarise("glossary", "en/glossary/", [_report(0.88, 450, failing_seo=True)]),
+        summarise("home", "", [_report(0.99, 50)]),
+    ]
+    text = lighthouse.suggested_shortfalls(results)
+    path = _write(tmp_path / "shortfalls.yml", text)
+    # The lower of the two languages, five points below; nothing for a page that meets its goals.
+    assert load_shortfalls(path) == {("glossary", "performance"): 83, ("glossary", "seo"): 87}
+    failures, _ = verdict(results, load_shortfalls(path))
+    assert failures == []
+    assert lighthouse.suggested_shortfalls(results[2:]) == "[]\n"

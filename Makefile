@@ -18,7 +18,7 @@ $(VENV)/.installed-%: requirements/%.txt
 	touch $@
 
 serve: $(STAMP) ## build and serve on http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) ## strict build into site/; on any error the previous site/ stays as it was
 	$(BIN)/python scripts/build.py

@@ -209,7 +209,9 @@ def main() -> None:
             for run in range(args.runs):
                 # German and English in turn: the edited language must not matter.
                 for edit in (GUIDE_DE, ORG_DE) if run % 2 == 0 else (GUIDE_EN, ORG_EN):
-                    results.append(edit_once(project, base, edit, f"PREVIEWMARK{run}", args.timeout))
+                    results.append(
+                        edit_once(project, base, edit, f"PREVIEWMARK{run}", args.timeout)
+                    )
         finally:
             process.terminate()
             process.wait(timeout=30)

@@ -21,8 +21,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
-
 from page_titles import html_title
+
 from saxonyhub.build_state import hub
 from saxonyhub.preview import (
     CONFIG_KEY,

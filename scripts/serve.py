@@ -145,7 +145,9 @@ class PreviewBuilder:
         if plan.full:
             log.info(f"preview: full build ({plan.reason}) in {elapsed:.2f} s")
             return
-        counts = ", ".join(f"{lang} {len(self.state.rendered.get(lang, ()))}" for lang in plan.languages)
+        counts = ", ".join(
+            f"{lang} {len(self.state.rendered.get(lang, ()))}" for lang in plan.languages
+        )
         log.info(f"preview: fast build ({counts} pages) in {elapsed:.2f} s")
         # Later, so that indexing does not compete with the reloading pages; a full build
         # (or the next fast one) replaces a pending update.
@@ -201,9 +203,7 @@ def serve(config_file: Path, dev_addr: str, fast: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
-    parser.add_argument(
-        "--full", action="store_true", help="rebuild everything after every change"
-    )
+    parser.add_argument("--full", action="store_true", help="rebuild everything after every change")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

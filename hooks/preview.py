@@ -4,7 +4,8 @@ Acts only when scripts/serve.py hands the build a PreviewState (saxonyhub.previe
 `mkdocs build`, scripts/build.py and plain `mkdocs serve` are untouched. Events:
 - on_config at priority -200 (after static-i18n's -100 has set up the language): a fast build
   leaves out the theme's static templates (sitemap.xml, 404.html: they change only with the
-  file list or the navigation, i.e. with a full build); on_config and on_env give both Jinja
+  file list or the navigation, i.e. with a full build) and reuses the list of the theme's files;
+  on_config and on_env give both Jinja
   environments the state's compiled templates (saxonyhub.preview.TemplateCache).
 - on_files at priority -150 (after static-i18n's -100 sorted the files and every hook generated
   its pages): records this language's generated pages and translation states as the state's
@@ -48,10 +49,35 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state = _state(config)
     if state is None:
         return config
-    if not state.plan.full:
+    if state.plan.full:
+        state.theme_files = None  # a full build lists the theme's files afresh
+    else:
+        state.static_templates = frozenset(config.theme.static_templates)
         config.theme.static_templates.clear()
+        _list_theme_once(config, state)
     theme_env(config).bytecode_cache = state.templates["fragments"]
     return config
+
+
+def _list_theme_once(config: MkDocsConfig, state: PreviewState) -> None:
+    """Give this build's theme environments the file list of the theme folders, walked once
+    per full build: MkDocs walks them (Material's 14,000 files) for every build to find the
+    theme's static files. Names in dot folders are left out, as MkDocs' own filter leaves them
+    out (mkdocs.structure.files.Files.add_files_from_theme)."""
+    make_env = config.theme.get_env
+
+    def get_env() -> Environment:
+        env = make_env()
+        loader = env.loader
+        assert loader is not None  # MkDocs' theme environments have a FileSystemLoader
+        if state.theme_files is None:
+            names = loader.list_templates()
+            state.theme_files = [n for n in names if not n.startswith(".") and "/." not in n]
+        listing = state.theme_files
+        loader.list_templates = lambda: list(listing)  # type: ignore[method-assign]
+        return env
+
+    config.theme.get_env = get_env  # type: ignore[method-assign]
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -83,6 +109,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     state.pending[lang] = LanguageMemo(generated, translations)
     if state.plan.full:
         return files
+    # Left out of the theme's templates in on_config, so MkDocs lists them as plain files.
+    for file in [f for f in files if f.src_uri in state.static_templates]:
+        files.remove(file)
     render = pages_to_render(
         state.plan,
         lang,

@@ -122,8 +122,18 @@ class LoadCache:
     stamp: tuple[tuple[str, int, int], ...] | None = None
     data: SiteData | None = None
     data_problems: list[Problem] = field(default_factory=list)
+    # The decision tools read data/tools/, the legal acts and the contact ids only: an
+    # organisation's edit keeps them.
+    tools_stamp: tuple[tuple[str, int, int], ...] | None = None
     tools: dict[str, DecisionTool] = field(default_factory=dict)
     tool_problems: list[Problem] = field(default_factory=list)
+
+
+TOOL_INPUTS = ("tools/", "legal_acts.yml", "contacts/")  # below data/, for LoadCache
+
+
+def _tools_stamp(stamp: tuple[tuple[str, int, int], ...]) -> tuple[tuple[str, int, int], ...]:
+    return tuple(entry for entry in stamp if entry[0].startswith(TOOL_INPUTS))
 
 
 def load_build(
@@ -162,13 +172,14 @@ def load_build(
         return None, checks
     titled = [(page.path, page.text, page.meta.title if page.meta else None) for page in pages]
     citations, checks.citations = index_citations(titled, data.legal_acts.by_id())
-    if cache is not None and cache.stamp == stamp:
+    tools_stamp = _tools_stamp(stamp) if stamp is not None else None
+    if cache is not None and cache.tools_stamp == tools_stamp:
         tools, checks.tools = cache.tools, list(cache.tool_problems)
     else:
         tools, checks.tools = load_tools(project_dir / "data", data.legal_acts.by_id(), contacts)
-        if cache is not None:
-            cache.stamp, cache.data, cache.data_problems = stamp, data, list(checks.data)
-            cache.tools, cache.tool_problems = tools, list(checks.tools)
+    if cache is not None:
+        cache.stamp, cache.data, cache.data_problems = stamp, data, list(checks.data)
+        cache.tools_stamp, cache.tools, cache.tool_problems = tools_stamp, tools, list(checks.tools)
     checks.tools += marker_problems(((page.path, page.text) for page in pages), tools)
     if settings is None or any(p.severity == "error" for p in checks.data):
         return None, checks

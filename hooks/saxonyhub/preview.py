@@ -183,6 +183,8 @@ class PreviewState:
     pending: dict[str, LanguageMemo] = field(default_factory=dict)
     rendered: dict[str, frozenset[str]] = field(default_factory=dict)  # lang -> fast-built pages
     loads: LoadCache = field(default_factory=LoadCache)  # data/ as loaded (site_data.py)
+    theme_files: list[str] | None = None  # the theme folders' files, listed once per full build
+    static_templates: frozenset[str] = frozenset()  # the theme's, left out of fast builds
     # One per kind of environment: MkDocs' page environment (static-i18n adds an extension to
     # it) and the project's fragment environment (saxonyhub.templating.theme_env).
     templates: dict[str, TemplateCache] = field(

@@ -76,9 +76,10 @@ search: $(STAMP) ## search the built site/ as a browser does: make search Q="Ben
 	@test -f site/pagefind/pagefind-entry.json || $(MAKE) build
 	@$(BIN)/python scripts/search.py --lang "$(if $(filter de en,$(LANG)),$(LANG),de)" -- "$(Q)"
 
-bench: $(STAMP) ## benchmarks: validate 1,000 organisations; build 100 / 1,000 / 3,000 (prints figures)
+bench: $(STAMP) ## benchmarks: validate 1,000 organisations; build 100 / 1,000 / 3,000; preview edit-to-reload
 	$(BIN)/python bench/validate.py
 	$(BIN)/python bench/build.py
+	$(BIN)/python bench/preview.py --compare
 
 clean:
 	rm -rf site .site-build-* .pytest_cache

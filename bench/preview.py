@@ -8,7 +8,9 @@ and times from the file write until (a) the live-reload poll that every open pag
 served HTML of the edited page contains the new text. After each edit it also checks the pages
 that derive from the file (the directory lists the summary; the other language's page must not
 show the text), so a fast but stale preview does not count as a pass.
-Goal: edit-to-reload at most 1.5 s on a 2-core machine. Prints a table and the medians.
+Goal: edit-to-reload at most 1.5 s on a 2-core machine. Prints a table, the medians and the
+server's CPU time per edit (steadier than wall time on a shared machine); `--compare` also runs
+plain `mkdocs serve` the same way and prints the ratio (`make bench` does).
 """
 
 from __future__ import annotations
@@ -31,8 +33,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "*cache*", "__pycache__", ".site-*")
-# The command `make serve` runs (Makefile), with the port left open.
+# The command `make serve` runs (Makefile), with the port left open; and for comparison, plain
+# `mkdocs serve` (what `make serve` was: a full build of both languages after every save).
 SERVE_COMMAND = [sys.executable, "scripts/serve.py", "--dev-addr"]
+STOCK_COMMAND = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr"]
 GOAL_SECONDS = 1.5
 LIVERELOAD = re.compile(rb"livereload\((\d+), (\d+)\)")
 
@@ -95,7 +99,7 @@ def get(url: str, timeout: float = 30) -> bytes | None:
         return None
 
 
-def wait_for(url: str, needle: bytes, deadline: float, poll: float = 0.02) -> float | None:
+def wait_for(url: str, needle: bytes, deadline: float, poll: float = 0.05) -> float | None:
     """Seconds (perf_counter) when ``url`` first contains ``needle``, or None at the deadline."""
     while time.perf_counter() < deadline:
         body = get(url)
@@ -133,22 +137,37 @@ class Result:
     label: str
     reload_s: float | None
     html_s: float | None
+    cpu_s: float | None  # the server's CPU time from the write until the reload
     correct: bool
     note: str = ""
 
 
-def edit_once(project: Path, base: str, edit: Edit, marker: str, timeout: float) -> Result:
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process (Linux /proc), or None where there is none."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def edit_once(
+    project: Path, base: str, edit: Edit, marker: str, timeout: float, pid: int
+) -> Result:
     path = project / edit.path
     text = path.read_text(encoding="utf-8")
     if edit.anchor not in text:
         sys.exit(f"{edit.path}: the anchor text {edit.anchor!r} is gone; update bench/preview.py")
     watch = ReloadWatch(base, edit.page)
     time.sleep(0.3)  # let the poll reach the server, as an open tab's would
+    cpu_before = cpu_seconds(pid)
     started = time.perf_counter()
     path.write_text(text.replace(edit.anchor, f"{edit.anchor} {marker}", 1), encoding="utf-8")
     needle = marker.encode()
     html_at = wait_for(base + edit.page, needle, started + timeout)
     watch.join(timeout=max(0.0, started + timeout - time.perf_counter()))
+    cpu_after = cpu_seconds(pid)
+    cpu = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
     notes = []
     for page in edit.derived:
         if needle not in (get(base + page) or b""):
@@ -162,24 +181,27 @@ def edit_once(project: Path, base: str, edit: Edit, marker: str, timeout: float)
         edit.label,
         None if watch.fired is None else watch.fired - started,
         None if html_at is None else html_at - started,
+        cpu,
         not notes and html_at is not None,
         ", ".join(notes),
     )
 
 
-def start_server(project: Path, port: int, timeout: float) -> tuple[subprocess.Popen, float]:
+def start_server(
+    project: Path, port: int, timeout: float, command: list[str]
+) -> tuple[subprocess.Popen, float]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("HUB_BUILD_LANGUAGE", None)
     started = time.perf_counter()
     process = subprocess.Popen(
-        [*SERVE_COMMAND, f"127.0.0.1:{port}"],
+        [*command, f"127.0.0.1:{port}"],
         cwd=project,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
-    first = wait_for(f"http://127.0.0.1:{port}/", b"</html>", started + timeout, poll=0.05)
+    first = wait_for(f"http://127.0.0.1:{port}/", b"</html>", started + timeout, poll=0.1)
     if first is None:
         process.terminate()
         sys.exit(f"serve did not answer within {timeout:.0f} s:\n{process.stderr.read()[-3000:]}")
@@ -190,45 +212,69 @@ def fmt(seconds: float | None) -> str:
     return "  —  " if seconds is None else f"{seconds:5.2f}"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=3, help="edits per file kind (default 3)")
-    parser.add_argument("--timeout", type=float, default=60.0)
-    args = parser.parse_args()
+def measure(command: list[str], runs: int, timeout: float) -> tuple[float, list[Result]]:
+    """First start and ``runs`` edits of each kind, with ``command``, in a fresh copy."""
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder) / "project"
         shutil.copytree(ROOT, project, ignore=IGNORE)
         port = free_port()
         base = f"http://127.0.0.1:{port}/"
-        process, first_start = start_server(project, port, args.timeout)
-        # The first answer can come before the watcher runs; wait until a reload poll is served.
-        ReloadWatch(base, "")
+        process, first_start = start_server(project, port, timeout, command)
+        ReloadWatch(base, "")  # the watcher runs once a page carries the reload script
         time.sleep(1.0)
         results: list[Result] = []
         try:
-            for run in range(args.runs):
+            for run in range(runs):
                 # German and English in turn: the edited language must not matter.
                 for edit in (GUIDE_DE, ORG_DE) if run % 2 == 0 else (GUIDE_EN, ORG_EN):
-                    results.append(
-                        edit_once(project, base, edit, f"PREVIEWMARK{run}", args.timeout)
-                    )
+                    marker = f"PREVIEWMARK{run}"
+                    results.append(edit_once(project, base, edit, marker, timeout, process.pid))
         finally:
             process.terminate()
             process.wait(timeout=30)
-    print(f"first start (until the home page answers): {first_start:.2f} s")
-    print(f"{'edit':<20} {'reload s':>8} {'HTML s':>7}  correct")
+    return first_start, results
+
+
+def median_of(results: list[Result], kind: str, field: str) -> float | None:
+    values = [getattr(r, field) for r in results if r.label.startswith(kind)]
+    return statistics.median(values) if values and None not in values else None
+
+
+def report(title: str, first_start: float, results: list[Result]) -> None:
+    print(f"{title}: first start (until the home page answers) {first_start:.2f} s")
+    print(f"  {'edit':<20} {'reload s':>8} {'HTML s':>7} {'CPU s':>6}  correct")
     for r in results:
         ok = "yes" if r.correct else f"NO ({r.note})"
-        print(f"{r.label:<20} {fmt(r.reload_s):>8} {fmt(r.html_s):>7}  {ok}")
+        print(f"  {r.label:<20} {fmt(r.reload_s):>8} {fmt(r.html_s):>7} {fmt(r.cpu_s):>6}  {ok}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3, help="edits per file kind (default 3)")
+    parser.add_argument("--timeout", type=float, default=90.0)
+    parser.add_argument(
+        "--compare", action="store_true", help="also measure plain `mkdocs serve` (slow)"
+    )
+    args = parser.parse_args()
+    first, results = measure(SERVE_COMMAND, args.runs, args.timeout)
+    report("make serve", first, results)
+    stock = measure(STOCK_COMMAND, args.runs, args.timeout) if args.compare else None
+    if stock is not None:
+        report("plain mkdocs serve", *stock)
     for kind in ("guide", "organisation"):
-        times = [r.reload_s for r in results if r.label.startswith(kind)]
-        if all(t is not None for t in times):
-            median = statistics.median(times)
-            verdict = "ok" if median <= GOAL_SECONDS else f"above the {GOAL_SECONDS} s goal"
-            print(f"median edit-to-reload, {kind}: {median:.2f} s ({verdict})")
-        else:
+        median = median_of(results, kind, "reload_s")
+        if median is None:
             print(f"median edit-to-reload, {kind}: no reload in some runs")
-    if not all(r.correct for r in results):
+            continue
+        verdict = "ok" if median <= GOAL_SECONDS else f"above the {GOAL_SECONDS} s goal"
+        line = f"median edit-to-reload, {kind}: {median:.2f} s ({verdict})"
+        cpu = median_of(results, kind, "cpu_s")
+        if cpu is not None:
+            line += f", server CPU {cpu:.2f} s"
+        if stock is not None and (slow := median_of(stock[1], kind, "reload_s")):
+            line += f"; plain mkdocs serve {slow:.2f} s, {slow / median:.1f}x faster"
+        print(line)
+    if not all(r.correct for r in results + (stock[1] if stock else [])):
         sys.exit("some previews were stale or never updated")
 
 

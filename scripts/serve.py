@@ -50,6 +50,9 @@ from saxonyhub.search_index import index_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.saxonyhub.preview")
 BUILD_LANGUAGE = "HUB_BUILD_LANGUAGE"  # hooks/language_build.py
+# How often the watcher looks at the files (MkDocs: 0.5 s); one look at the ~700 watched files
+# takes a few milliseconds.
+POLL_SECONDS = 0.2
 SEARCH_DELAY = 3.0  # seconds without a rebuild before the search index is updated
 
 
@@ -174,7 +177,9 @@ def serve(config_file: Path, dev_addr: str, fast: bool) -> None:
     config = builder.first_config()
     config.plugins.on_startup(command="serve", dirty=False)
     host, port = config.dev_addr
-    server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir)
+    server = LiveReloadServer(
+        builder=builder, host=host, port=port, root=site_dir, polling_interval=POLL_SECONDS
+    )
 
     def error_page(code: int) -> bytes | None:
         page = Path(site_dir) / f"{code}.html"

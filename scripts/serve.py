@@ -7,8 +7,9 @@ compares the watched files with the last successful build (saxonyhub.preview.pla
 body of a Markdown page or an organisation's data file gets a fast build of the languages it can
 affect, the edited language first, and in each only the pages whose output can change
 (hooks/preview.py); any other change gets the full build of every language. The search index is
-written by full builds; a fast build leaves it out and it is brought up to date in the background
-once no rebuild has followed for SEARCH_DELAY seconds (the log says when).
+not part of any rebuild (hooks/search.py): it is brought up to date in the background once no
+rebuild has followed for SEARCH_DELAY seconds (the log says when), so the first page and every
+reload come sooner.
 
     python scripts/serve.py [--dev-addr 127.0.0.1:8000] [--full]
 
@@ -22,6 +23,7 @@ import contextlib
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -46,14 +48,21 @@ from saxonyhub.preview import (  # noqa: E402
     plan_rebuild,
     take_snapshot,
 )
-from saxonyhub.search_index import index_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.saxonyhub.preview")
 BUILD_LANGUAGE = "HUB_BUILD_LANGUAGE"  # hooks/language_build.py
 # How often the watcher looks at the files (MkDocs: 0.5 s); one look at the ~700 watched files
 # takes a few milliseconds.
 POLL_SECONDS = 0.2
-SEARCH_DELAY = 3.0  # seconds without a rebuild before the search index is updated
+SEARCH_DELAY = 2.0  # seconds without a rebuild before the search index is updated
+# The index as hooks/search.py writes it at the end of `make build`, for the site in argv[1].
+SEARCH_RUNNER = """
+import sys
+from pathlib import Path
+sys.path.insert(0, "hooks")
+from saxonyhub.search_index import index_site
+index_site(Path(sys.argv[1]), Path("."), sys.argv[2:])
+"""
 
 
 class DirtyNotice(logging.Filter):
@@ -97,6 +106,9 @@ class PreviewBuilder:
         self.default = ""
         self.search_lock = threading.Lock()
         self.search_timer: threading.Timer | None = None
+        self.search_process: subprocess.Popen[str] | None = None
+        self.search_started = 0.0
+        self.building = False  # between stop_search and the end of a build
 
     def config(self) -> MkDocsConfig:
         config = load_config(
@@ -132,42 +144,62 @@ class PreviewBuilder:
         self.state.plan = plan
         self.state.rendered = {}
         started = time.perf_counter()
-        if self.search_timer is not None:
-            self.search_timer.cancel()  # a later fast build schedules it again
-        with self.search_lock:  # a background search update writes into the site
-            if plan.full:
-                with build_language(None):
-                    build(config or self.config(), serve_url=self.serve_url, dirty=False)
-            else:
-                for lang in plan.languages:
-                    with build_language(lang):
-                        build(self.config(), serve_url=self.serve_url, dirty=True)
+        self.stop_search()  # it writes into the site; the next one starts after this build
+        if plan.full:
+            with build_language(None):
+                build(config or self.config(), serve_url=self.serve_url, dirty=False)
+        else:
+            for lang in plan.languages:
+                with build_language(lang):
+                    build(self.config(), serve_url=self.serve_url, dirty=True)
         self.state.commit()
         self.built = after
         elapsed = time.perf_counter() - started
         if plan.full:
             log.info(f"preview: full build ({plan.reason}) in {elapsed:.2f} s")
-            return
-        counts = ", ".join(
-            f"{lang} {len(self.state.rendered.get(lang, ()))}" for lang in plan.languages
-        )
-        log.info(f"preview: fast build ({counts} pages) in {elapsed:.2f} s")
-        # Later, so that indexing does not compete with the reloading pages; a full build
-        # (or the next fast one) replaces a pending update.
+        else:
+            counts = ", ".join(
+                f"{lang} {len(self.state.rendered.get(lang, ()))}" for lang in plan.languages
+            )
+            log.info(f"preview: fast build ({counts} pages) in {elapsed:.2f} s")
+        # Later, so that indexing does not compete with the reloading pages; the next rebuild
+        # replaces a pending update.
+        self.building = False
         self.search_timer = threading.Timer(SEARCH_DELAY, self.update_search)
         self.search_timer.daemon = True
         self.search_timer.start()
 
     def update_search(self) -> None:
-        """Index the site again after a fast build, which leaves the search index out."""
+        """Index the site again after a build (hooks/search.py leaves it to this), in a process
+        of its own: it runs beside the server, and a rebuild stops it (stop_search)."""
         with self.search_lock:
-            started = time.perf_counter()
-            try:
-                index_site(Path(self.site_dir), self.project, self.languages)
-            except Exception as error:  # the preview goes on; the log says what failed
-                log.warning(f"preview: search index not updated: {error}")
-                return
-            log.info(f"preview: search index updated in {time.perf_counter() - started:.2f} s")
+            if self.building:
+                return  # a rebuild began after this update was due; it schedules another
+            self.search_started = time.perf_counter()
+            self.search_process = subprocess.Popen(
+                [sys.executable, "-c", SEARCH_RUNNER, self.site_dir, *self.languages],
+                cwd=self.project,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            process = self.search_process
+        _, errors = process.communicate()
+        if process.returncode == 0:
+            seconds = time.perf_counter() - self.search_started
+            log.info(f"preview: search index updated in {seconds:.2f} s")
+        elif process.returncode > 0:  # not stopped by a rebuild: say what failed
+            log.warning(f"preview: search index not updated:\n{errors[-2000:]}")
+
+    def stop_search(self) -> None:
+        """Stop a pending or running search update: the rebuild schedules a new one."""
+        if self.search_timer is not None:
+            self.search_timer.cancel()
+        with self.search_lock:
+            self.building = True
+            if self.search_process is not None and self.search_process.poll() is None:
+                self.search_process.terminate()
+                self.search_process.wait()
 
 
 def serve(config_file: Path, dev_addr: str, fast: bool) -> None:

@@ -176,7 +176,9 @@ def load_build(
     if cache is not None and cache.tools_stamp == tools_stamp:
         tools, checks.tools = cache.tools, list(cache.tool_problems)
     else:
-        tools, checks.tools = load_tools(project_dir / "data", data.legal_acts.by_id(), contacts)
+        tools, checks.tools = load_tools(
+            project_dir / "data", data.legal_acts.by_id(), set(data.contacts)
+        )
     if cache is not None:
         cache.stamp, cache.data, cache.data_problems = stamp, data, list(checks.data)
         cache.tools_stamp, cache.tools, cache.tool_problems = tools_stamp, tools, list(checks.tools)

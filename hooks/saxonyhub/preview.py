@@ -7,7 +7,7 @@ each only the pages whose output can differ (:func:`pages_to_render`, applied by
 Any other change (templates, hooks, mkdocs.yml, other data, front matter or a first heading, files
 added or removed) gets the full build, as plain `mkdocs serve` does. A page left out of a fast
 build keeps its previous HTML, so every rule here errs on the side of building a page again;
-tests/build/test_preview.py compares a fast build with a full one, page by page.
+tests/build/test_preview_serve.py compares a fast build with a full one, page by page.
 
 Pure: file reads and hashes only; no MkDocs events.
 """

@@ -1,6 +1,6 @@
 """The preview's rebuild plan (saxonyhub.preview): which changes get a fast build, and which
 pages a fast build renders. The end-to-end check (a fast build equals a full one) is
-tests/build/test_preview.py."""
+tests/build/test_preview_serve.py."""
 
 from __future__ import annotations
 

@@ -161,6 +161,8 @@ def test_the_running_preview_shows_an_edit_and_reloads(project: Path):
         assert expected not in fetch(base + "en/organisations/abx/")
         # What an open page's live-reload poll gets: a newer epoch, so the browser reloads.
         assert int(fetch(f"{base}livereload/{epoch}/1")) > epoch
+        # The search index follows in the background.
+        assert wait_until(lambda: '"languages"' in fetch(base + "pagefind/pagefind-entry.json"))
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=60)

@@ -34,6 +34,7 @@ import json, logging, sys, time
 from pathlib import Path
 sys.path.insert(0, "scripts")
 import serve
+logging.basicConfig(level=logging.WARNING)
 logging.getLogger("mkdocs.commands.build").addFilter(serve.DirtyNotice())
 site, steps = sys.argv[1], json.loads(sys.argv[2])
 builder = serve.PreviewBuilder(Path("mkdocs.yml").resolve(), site, "127.0.0.1:8000", True)
@@ -41,11 +42,15 @@ config = builder.first_config()
 config.plugins.on_startup(command="serve", dirty=False)
 builder(config)
 report = []
-for path, anchor, text in steps:
+for path, old, new in steps:
     file = Path(path)
     time.sleep(0.02)  # a later modification time, even on a coarse clock
-    file.write_text(file.read_text(encoding="utf-8").replace(anchor, anchor + text, 1), "utf-8")
-    builder()
+    file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), "utf-8")
+    try:
+        builder()
+    except Exception as error:  # as the server does: report, serve nothing new
+        report.append({"failed": str(error)})
+        continue
     plan = builder.state.plan
     rendered = {lang: sorted(pages) for lang, pages in builder.state.rendered.items()}
     report.append({"full": plan.full, "reason": plan.reason, "rendered": rendered})
@@ -55,7 +60,11 @@ print(json.dumps(report))
 """
 
 
-def run_preview(project: Path, site: Path, steps: list[tuple[str, str, str]]) -> list[dict]:
+def run_preview(
+    project: Path, site: Path, steps: list[tuple[str, str, str]]
+) -> tuple[list[dict], str]:
+    """Each step (file, old, new) replaces old by new in file, then rebuilds; returns each
+    rebuild's report and the log."""
     result = subprocess.run(
         [sys.executable, "-c", RUNNER, str(site), json.dumps(steps)],
         cwd=project,
@@ -64,7 +73,7 @@ def run_preview(project: Path, site: Path, steps: list[tuple[str, str, str]]) ->
         text=True,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(result.stdout.strip().splitlines()[-1]), result.stderr
 
 
 def site_files(site: Path) -> dict[str, bytes]:
@@ -84,8 +93,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_fast_rebuilds_give_the_site_a_full_build_gives(project: Path, tmp_path: Path):
-    steps = [(path, anchor, f" {TEXT} {n}") for n, (path, anchor) in enumerate(STEPS)]
-    report = run_preview(project, tmp_path / "fast", steps)
+    steps = [(path, anchor, f"{anchor} {TEXT} {n}") for n, (path, anchor) in enumerate(STEPS)]
+    report, _ = run_preview(project, tmp_path / "fast", steps)
     assert [step["full"] for step in report] == [False] * len(STEPS), report
     german_guide, german_org, english_org, english_guide = (s["rendered"] for s in report)
     # The German guide: its page first, then its translation (now outdated) and the status page.
@@ -111,6 +120,23 @@ def test_fast_rebuilds_give_the_site_a_full_build_gives(project: Path, tmp_path:
     escaped = str(escape(f"{TEXT} 1")).encode()  # as Jinja escapes it
     assert escaped in full["organisations/abx/index.html"]
     assert escaped in full["organisations/index.html"]
+
+
+def test_after_a_failed_rebuild_the_next_one_catches_up(project: Path, tmp_path: Path):
+    org, guide = "data/organisations/abx.yml", "docs/de/guides/mdr-overview.md"
+    steps = [
+        (guide, "Dieser Leitfaden", "Dieser geänderte Leitfaden"),
+        (org, "region: dresden", "region: atlantis"),  # no such region: the build stops
+        (org, "region: atlantis", "region: dresden"),
+        (org, "Radiopharmazie-Unternehmen", "Radiopharmazie-Unternehmen Fehlerfrei &"),
+    ]
+    report, log = run_preview(project, tmp_path / "fast", steps)
+    assert "failed" in report[1] and "atlantis" in log and "abx.yml" in log
+    assert not report[2]["full"] and "organisations/abx.md" in report[2]["rendered"]["de"]
+    run_preview(project, tmp_path / "full", [])
+    fast, full = site_files(tmp_path / "fast"), site_files(tmp_path / "full")
+    assert [path for path in full if fast.get(path) != full[path]] == []
+    assert "Fehlerfrei &amp;".encode() in full["organisations/abx/index.html"]
 
 
 def free_port() -> int:

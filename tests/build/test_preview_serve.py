@@ -136,7 +136,7 @@ def test_after_a_failed_rebuild_the_next_one_catches_up(project: Path, tmp_path:
     run_preview(project, tmp_path / "full", [])
     fast, full = site_files(tmp_path / "fast"), site_files(tmp_path / "full")
     assert [path for path in full if fast.get(path) != full[path]] == []
-    assert "Fehlerfrei &amp;".encode() in full["organisations/abx/index.html"]
+    assert b"Fehlerfrei &amp;" in full["organisations/abx/index.html"]
 
 
 def free_port() -> int:

@@ -244,6 +244,7 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("HUB_PREVIEW", "true")  # drafts shown (hooks/drafts.py), as in make serve
     serve(ROOT / "mkdocs.yml", args.dev_addr, fast=not args.full)
 
 

@@ -30,8 +30,9 @@ STEPS = [
 # Runs PreviewBuilder in its own process (hooks keep per-process state): a first full build,
 # then for each step the edit and a rebuild; prints each rebuild's plan and pages as JSON.
 RUNNER = """
-import json, logging, sys, time
+import json, logging, os, sys, time
 from pathlib import Path
+os.environ.setdefault("HUB_PREVIEW", "true")  # as scripts/serve.py: drafts shown
 sys.path.insert(0, "scripts")
 import serve
 logging.basicConfig(level=logging.WARNING)

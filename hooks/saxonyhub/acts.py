@@ -168,11 +168,15 @@ class Reference:
     def order(self) -> tuple[int, int, str, int]:
         """Sort key in reading order: whole act, articles, annexes, sections, then numerically."""
         kinds = ("act", "article", "annex", "section")
-        digits = re.match(r"\d*", self.number).group(0)
+        digits = _leading_digits(self.number)
         main = _roman(self.number) if self.kind == "annex" else int(digits or 0)
-        minor = int(re.match(r"\d*", self.paragraph or self.rule).group(0) or 0)
+        minor = int(_leading_digits(self.paragraph or self.rule) or 0)
         suffix = "" if self.kind == "annex" else self.number[len(digits) :]  # the "a" of 10a
         return (kinds.index(self.kind), main, suffix, minor)
+
+
+def _leading_digits(text: str) -> str:
+    return text[: len(text) - len(text.lstrip("0123456789"))]
 
 
 def _roman(numeral: str) -> int:

@@ -270,7 +270,7 @@ def fold_ics_line(line: str, limit: int = 75) -> str:
 
 
 # Fields of organisations.json / .csv, in this order (documented on the directory page).
-OPEN_DATA_FIELDS = [
+OPEN_DATA_FIELDS = (
     "id",
     "name",
     "name_en",
@@ -290,7 +290,7 @@ OPEN_DATA_FIELDS = [
     "certifications",
     "sources",
     "verified",
-]
+)
 
 
 def open_data_row(org: Any, lang: str) -> dict[str, Any]:

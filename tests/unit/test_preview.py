@@ -233,3 +233,18 @@ def test_load_cache_reuses_data_until_a_data_file_changes(tmp_path: Path):
     assert changed is not None and changed.data is not first.data
     summary = changed.data.store.get("organisations", "abx").summary
     assert "Radeberger Firma & 🧪" in str(summary)
+
+
+def test_serve_plans_a_full_first_build_and_honours_full(tmp_path: Path):
+    import serve
+
+    root = project(tmp_path)
+    fast = serve.PreviewBuilder(root / "mkdocs.yml", str(tmp_path / "site"), "127.0.0.1:0", True)
+    fast.languages, fast.default = LANGS, "de"
+    snapshot = take_snapshot(root)
+    assert fast.plan(snapshot).full and fast.plan(snapshot).reason == "first build"
+    fast.built = snapshot
+    assert fast.plan(snapshot).empty
+    slow = serve.PreviewBuilder(root / "mkdocs.yml", str(tmp_path / "site"), "127.0.0.1:0", False)
+    slow.built = snapshot
+    assert slow.plan(snapshot).full and slow.plan(snapshot).reason == "--full"

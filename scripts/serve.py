@@ -23,6 +23,7 @@ import contextlib
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -182,6 +183,7 @@ class PreviewBuilder:
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
                 text=True,
+                start_new_session=True,  # its own process group: stop_search ends Pagefind too
             )
             process = self.search_process
         _, errors = process.communicate()
@@ -197,9 +199,11 @@ class PreviewBuilder:
             self.search_timer.cancel()
         with self.search_lock:
             self.building = True
-            if self.search_process is not None and self.search_process.poll() is None:
-                self.search_process.terminate()
-                self.search_process.wait()
+            process = self.search_process
+            if process is not None and process.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGTERM)  # the indexer and its Pagefind binary
+                process.wait()
 
 
 def serve(config_file: Path, dev_addr: str, fast: bool) -> None:

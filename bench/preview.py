@@ -10,7 +10,8 @@ that derive from the file (the directory lists the summary; the other language's
 show the text), so a fast but stale preview does not count as a pass.
 Goal: edit-to-reload at most 1.5 s on a 2-core machine. Prints a table, the medians and the
 server's CPU time per edit (steadier than wall time on a shared machine); `--compare` also runs
-plain `mkdocs serve` the same way and prints the ratio (`make bench` does).
+plain `mkdocs serve` in a second copy, side by side, makes every edit in both copies one after the
+other (so both meet the same load) and prints the ratios (`make bench` does).
 """
 
 from __future__ import annotations
@@ -190,7 +191,7 @@ def edit_once(
 def start_server(
     project: Path, port: int, timeout: float, command: list[str]
 ) -> tuple[subprocess.Popen, float]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HUB_PREVIEW": "true"}  # as make serve
     env.pop("HUB_BUILD_LANGUAGE", None)
     started = time.perf_counter()
     process = subprocess.Popen(
@@ -212,27 +213,38 @@ def fmt(seconds: float | None) -> str:
     return "  —  " if seconds is None else f"{seconds:5.2f}"
 
 
-def measure(command: list[str], runs: int, timeout: float) -> tuple[float, list[Result]]:
-    """First start and ``runs`` edits of each kind, with ``command``, in a fresh copy."""
+def measure(
+    commands: list[list[str]], runs: int, timeout: float
+) -> list[tuple[float, list[Result]]]:
+    """First start and ``runs`` edits of each kind, for each command in a fresh copy of its own.
+
+    With several commands, their servers run side by side and each edit is made in one copy
+    after the other, so that both meet the same load on a shared machine (an idle server only
+    polls the files).
+    """
     with tempfile.TemporaryDirectory() as folder:
-        project = Path(folder) / "project"
-        shutil.copytree(ROOT, project, ignore=IGNORE)
-        port = free_port()
-        base = f"http://127.0.0.1:{port}/"
-        process, first_start = start_server(project, port, timeout, command)
-        ReloadWatch(base, "")  # the watcher runs once a page carries the reload script
-        time.sleep(1.0)
-        results: list[Result] = []
+        servers = []
         try:
+            for number, command in enumerate(commands):
+                project = Path(folder) / f"project{number}"
+                shutil.copytree(ROOT, project, ignore=IGNORE)
+                port = free_port()
+                process, first_start = start_server(project, port, timeout, command)
+                base = f"http://127.0.0.1:{port}/"
+                ReloadWatch(base, "")  # the watcher runs once a page carries the reload script
+                servers.append((project, base, process, first_start, []))
+                time.sleep(5.0)  # let its start settle (make serve indexes search after it)
             for run in range(runs):
                 # German and English in turn: the edited language must not matter.
                 for edit in (GUIDE_DE, ORG_DE) if run % 2 == 0 else (GUIDE_EN, ORG_EN):
-                    marker = f"PREVIEWMARK{run}"
-                    results.append(edit_once(project, base, edit, marker, timeout, process.pid))
+                    for project, base, process, _, results in servers:
+                        marker = f"PREVIEWMARK{run}"
+                        results.append(edit_once(project, base, edit, marker, timeout, process.pid))
         finally:
-            process.terminate()
-            process.wait(timeout=30)
-    return first_start, results
+            for _, _, process, _, _ in servers:
+                process.terminate()
+                process.wait(timeout=30)
+    return [(first_start, results) for _, _, _, first_start, results in servers]
 
 
 def median_of(results: list[Result], kind: str, field: str) -> float | None:
@@ -256,9 +268,11 @@ def main() -> None:
         "--compare", action="store_true", help="also measure plain `mkdocs serve` (slow)"
     )
     args = parser.parse_args()
-    first, results = measure(SERVE_COMMAND, args.runs, args.timeout)
+    commands = [SERVE_COMMAND, STOCK_COMMAND] if args.compare else [SERVE_COMMAND]
+    measured = measure(commands, args.runs, args.timeout)
+    first, results = measured[0]
     report("make serve", first, results)
-    stock = measure(STOCK_COMMAND, args.runs, args.timeout) if args.compare else None
+    stock = measured[1] if args.compare else None
     if stock is not None:
         report("plain mkdocs serve", *stock)
         print(f"first start: {stock[0] / first:.1f}x faster than plain mkdocs serve")

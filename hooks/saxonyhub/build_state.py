@@ -80,7 +80,7 @@ class HubBuild:
     nav_owners: dict[str, Any] = field(default_factory=dict)  # hooks/nav_sections.py
     marked_pages: list[Any] = field(default_factory=list)  # hooks/nav_sections.py
     # Caches: the theme environment per language, shared Markdown converters (templating.py,
-    # search_body_page.py).
+    # profile_page.py).
     envs: dict[str, Environment] = field(default_factory=dict)
     converters: dict[str, markdown.Markdown] = field(default_factory=dict)
 

@@ -18,7 +18,7 @@ $(VENV)/.installed-%: requirements/%.txt
 	touch $@
 
 serve: $(STAMP) ## build and serve on http://127.0.0.1:8000 with live reload
-	HUB_PREVIEW=true $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	HUB_PREVIEW=true $(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) ## strict build into site/; on any error the previous site/ stays as it was
 	$(BIN)/python scripts/build.py
@@ -79,9 +79,10 @@ search: $(STAMP) ## search the built site/ as a browser does: make search Q="Ben
 	@test -f site/pagefind/pagefind-entry.json || $(MAKE) build
 	@$(BIN)/python scripts/search.py --lang "$(if $(filter de en,$(LANG)),$(LANG),de)" -- "$(Q)"
 
-bench: $(STAMP) ## benchmarks: validate 1,000 organisations; build 100 / 1,000 / 3,000 (prints figures)
+bench: $(STAMP) ## benchmarks: validate 1,000 organisations; build 100 / 1,000 / 3,000; preview edit-to-reload
 	$(BIN)/python bench/validate.py
 	$(BIN)/python bench/build.py
+	$(BIN)/python bench/preview.py --compare
 
 clean:
 	rm -rf site .site-build-* .pytest_cache

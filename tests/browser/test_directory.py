@@ -103,7 +103,7 @@ def test_map_markers_follow_the_filter(probe: PageProbe, served_site: str):
 
 
 def test_shared_url_restores_the_filter(probe: PageProbe, served_site: str):
-    probe.page.goto(served_site + "organisations/?region=chemnitz&q=fraunhofer")
+    probe.page.goto(served_site + "organisations/?region=chemnitz&keyword=fraunhofer")
     expected = [
         o
         for o in STORE.all("organisations")
@@ -111,7 +111,7 @@ def test_shared_url_restores_the_filter(probe: PageProbe, served_site: str):
     ]
     assert visible_items(probe) == len(expected) > 0
     assert probe.page.locator("input[name=region][value=chemnitz]").is_checked()
-    assert probe.page.locator("#hub-q").input_value() == "fraunhofer"
+    assert probe.page.locator("#hub-keyword").input_value() == "fraunhofer"
 
 
 def test_counts_reflect_other_facets(probe: PageProbe, served_site: str):
@@ -205,9 +205,9 @@ def test_directory_filter_works_with_the_keyboard_alone(probe: PageProbe, served
     page.goto(served_site + "en/organisations/")
     for _ in range(80):  # the keyword field is reachable in the normal tab order
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == "hub-q":
+        if page.evaluate("document.activeElement.id") == "hub-keyword":
             break
-    assert page.evaluate("document.activeElement.id") == "hub-q"
+    assert page.evaluate("document.activeElement.id") == "hub-keyword"
     page.keyboard.type("fraunhofer")
     expect(page.locator("[data-hub-status]")).not_to_have_text(f"{TOTAL} of {TOTAL} organisations")
     found = visible_items(probe)

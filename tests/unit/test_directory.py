@@ -81,7 +81,14 @@ def test_entry_searches_competences_offers_and_product_areas_in_the_page_languag
     )
     assert entry.name == "Example Ltd"
     assert entry.names == "Beispiel GmbH BSP"
-    assert entry.words.split() == ["ECG", "wearables", "Software", "development", "Heart", "monitors"]
+    assert entry.words.split() == [
+        "ECG",
+        "wearables",
+        "Software",
+        "development",
+        "Heart",
+        "monitors",
+    ]
     german = directory_entry(entry.org, "de", ENTRIES)
     assert german.name == "Beispiel GmbH" and german.names == "Example Ltd BSP"
     assert "Software-Entwicklung" in german.words.split() and "ECG" not in german.words

@@ -124,7 +124,9 @@ class PageBuilder:
             path = f"organisations/{org.id}.md"
             self._render(path, "organisation.md", f"data/organisations/{org.id}.yml", org=org)
             self.out.search_body_pages.add(path)
-        listing = directory.directory_entries(organisations, self.lang, self.entries)
+        listing = directory.directory_entries(
+            organisations, self.lang, self.entries, self.store.taxonomy
+        )
         self._render(
             "organisations/index.md",
             "directory.md",

@@ -76,8 +76,14 @@ class DirectoryEntry:
     words: str  # words of competences, offers, product areas the item does not show
 
 
-def directory_entry(org: Any, lang: str, entries: dict[str, TechnologyEntry]) -> DirectoryEntry:
-    """What the directory's list item of ``org`` needs on a page in ``lang``."""
+def directory_entry(
+    org: Any, lang: str, entries: dict[str, TechnologyEntry], shown: Iterable[str] = ()
+) -> DirectoryEntry:
+    """What the directory's list item of ``org`` needs on a page in ``lang``.
+
+    Arguments:
+        shown: further texts the item shows (its type and roles), whose words need no repeat.
+    """
     name = names.display_name(org, lang)
     summary = org.summary.get(lang)
     others = [n for n in (org.name, org.name_en, org.short_name) if n and n != name]
@@ -92,7 +98,7 @@ def directory_entry(org: Any, lang: str, entries: dict[str, TechnologyEntry]) ->
         name=name,
         technologies=filter_technologies(org.technologies, entries),
         names=unseen_words(others, [name]),
-        words=unseen_words(phrases, [name, summary, org.city, *others]),
+        words=unseen_words(phrases, [name, summary, org.city, *others, *shown]),
     )
 
 
@@ -104,8 +110,17 @@ def filter_technologies(ids: list[str], entries: dict[str, TechnologyEntry]) -> 
 
 
 def directory_entries(
-    organisations: list[Any], lang: str, entries: dict[str, TechnologyEntry]
+    organisations: list[Any], lang: str, entries: dict[str, TechnologyEntry], taxonomy: Any
 ) -> list[DirectoryEntry]:
-    """The directory's list in ``lang``: sorted by the displayed name, German collation."""
-    listing = [directory_entry(o, lang, entries) for o in organisations]
+    """The directory's list in ``lang``: sorted by the displayed name, German collation.
+
+    Arguments:
+        taxonomy: the store's taxonomy, for the type and role labels the items show.
+    """
+    terms = {t.id: t.label.get(lang) for t in taxonomy.organisation_types}
+    roles = {t.id: t.label.get(lang) for t in taxonomy.company_roles}
+    listing = [
+        directory_entry(o, lang, entries, [terms[o.type], *(roles[r] for r in o.roles)])
+        for o in organisations
+    ]
     return sorted(listing, key=lambda entry: collation_key(entry.name))

@@ -121,7 +121,7 @@ def test_filter_technologies_add_the_key_technology_of_each_sub_field():
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_directory_entries_are_in_german_order_of_the_displayed_name(lang: str):
-    listing = directory_entries(STORE.all("organisations"), lang, ENTRIES)
+    listing = directory_entries(STORE.all("organisations"), lang, ENTRIES, STORE.taxonomy)
     assert [e.name for e in listing] == sorted((e.name for e in listing), key=collation_key)
     assert {e.org.id for e in listing} == {o.id for o in STORE.all("organisations")}
     shown = {"de": lambda o: o.name, "en": lambda o: o.name_en or o.name}[lang]
@@ -141,7 +141,7 @@ def test_technology_facet_counts_sub_fields_under_their_key_technology():
 
 
 def test_every_hidden_word_comes_from_a_field_the_profile_shows():
-    for entry in directory_entries(STORE.all("organisations"), "de", ENTRIES):
+    for entry in directory_entries(STORE.all("organisations"), "de", ENTRIES, STORE.taxonomy):
         source = " ".join(
             phrase
             for field in (entry.org.competences, entry.org.offers, entry.org.product_areas)
@@ -149,3 +149,13 @@ def test_every_hidden_word_comes_from_a_field_the_profile_shows():
             for phrase in field.get("de")
         )
         assert all(re.search(re.escape(w), source) for w in entry.words.split()), entry.org.id
+
+
+def test_entry_leaves_out_words_of_the_type_and_roles_it_shows():
+    entry = directory_entry(
+        org(competences={"de": ["Netzwerk für Software"], "en": ["Software network"]}),
+        "de",
+        ENTRIES,
+        ["Verband und Netzwerk", "Dienstleister"],
+    )
+    assert "Netzwerk" not in entry.words.split() and "Software" in entry.words.split()

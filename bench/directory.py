@@ -93,7 +93,7 @@ def browse(site: Path) -> dict:
                     )
                     page.evaluate("() => new Promise(r => requestAnimationFrame(() => r()))")
                     after = metrics(cdp)
-                    keys.append({k: after[k] - before[k] for k in after})
+                    keys.append({k: after[k] - before[k] for k in after} | {"typed": keyword[:end]})
             browser.close()
     finally:
         server.shutdown()
@@ -104,6 +104,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("counts", nargs="*", type=int, default=[0, 1000, 3000])  # 0: real data
     parser.add_argument("--root", type=Path, default=ROOT, help="project to measure")
+    parser.add_argument("--keys", action="store_true", help="print every keystroke's figures")
     args = parser.parse_args()
     print(
         f"{'organisations':>13} {'HTML KB raw/gz':>15} {'JS KB raw/gz':>13} {'load script ms':>15}"
@@ -125,6 +126,12 @@ def main() -> None:
             f" {max(k['LayoutDuration'] for k in run['keys']) * 1000:>14.1f}",
             flush=True,
         )
+        for key in run["keys"] if args.keys else []:
+            print(
+                f"    {key['typed']!r:>12}: script {key['ScriptDuration'] * 1000:.1f} ms,"
+                f" {key['LayoutCount']:.0f} layouts {key['LayoutDuration'] * 1000:.1f} ms,"
+                f" style {key['RecalcStyleDuration'] * 1000:.1f} ms"
+            )
 
 
 if __name__ == "__main__":

@@ -45,6 +45,15 @@
     return index.indexOf(" " + word + (word.length < 3 ? " " : "")) !== -1;
   }
 
+  function setText(node, text) {
+    if (node.textContent !== text) node.textContent = text;
+  }
+
+  // The attribute, which SVG elements (map markers) understand too.
+  function setHidden(node, hidden) {
+    if (node.hasAttribute("hidden") !== hidden) node.toggleAttribute("hidden", hidden);
+  }
+
   function setUp() {
     var form = document.querySelector("[data-hub-filter]");
     if (!form || form.dataset.ready) return;
@@ -87,26 +96,36 @@
       });
     });
 
-    // Built on the first keyword, not at load: at 3,000 organisations this is the costly part.
-    var indexed = false;
-    var collator = new Intl.Collator("de");
-    function buildIndex() {
-      indexed = true;
-      items.forEach(function (item) {
-        var names = item.querySelector("a").textContent + " " + (item.dataset.names || "");
-        var technologies = item.values.technology.map(function (id) {
-          return labels.technology ? labels.technology[id] || "" : "";
-        });
-        item.nameIndex = wordIndex(names);
-        item.wordIndex = wordIndex([item.textContent, item.dataset.names || "",
-          item.dataset.words || "", technologies.join(" ")].join(" "));
-        item.name = item.querySelector("a").textContent;
+    // The word index is built in idle time after load (at 3,000 organisations it takes a few
+    // hundred milliseconds), in slices that never delay a tap; a keyword typed earlier
+    // finishes it at once.
+    var indexed = 0;
+    var ranked = false;
+    function indexItem(item) {
+      var name = item.querySelector("a").textContent;
+      var technologies = item.values.technology.map(function (id) {
+        return labels.technology ? labels.technology[id] || "" : "";
       });
+      item.name = name;
+      item.nameIndex = wordIndex(name + " " + (item.dataset.names || ""));
+      item.wordIndex = wordIndex([item.textContent, item.dataset.names || "",
+        item.dataset.words || "", technologies.join(" ")].join(" "));
+    }
+    function indexIdle(deadline) {
+      while (indexed < items.length && deadline.timeRemaining() > 1) indexItem(items[indexed++]);
+      if (indexed < items.length) window.requestIdleCallback(indexIdle);
+    }
+    function buildIndex() {
+      while (indexed < items.length) indexItem(items[indexed++]);
+      if (ranked) return;
+      ranked = true;
       // Equal ranks: the displayed name in German order, as the build sorted the list.
+      var collator = new Intl.Collator("de");
       items.slice().sort(function (a, b) {
         return collator.compare(a.name, b.name) || a.position - b.position;
       }).forEach(function (item, rank) { item.rank = rank; });
     }
+    if (window.requestIdleCallback) window.requestIdleCallback(indexIdle);
 
     function emptyState() {
       var state = { keyword: "" };
@@ -176,7 +195,7 @@
     function render(state) {
       var typed = queryWords(state.keyword);
       var words = typed.map(function (t) { return t.word; });
-      if (words.length && !indexed) buildIndex();
+      if (words.length && !ranked) buildIndex();
       var counts = {};
       facets.forEach(function (facet) { counts[facet] = {}; });
       var found = [];
@@ -184,8 +203,9 @@
       items.forEach(function (item) {
         var failed = excludedBy(item, state);
         var matched = hasWords(item, words);
-        item.hidden = !(matched && failed.length === 0);
-        if (!item.hidden) {
+        var hidden = !(matched && failed.length === 0);
+        if (item.hidden !== hidden) item.hidden = hidden;
+        if (!hidden) {
           found.push(item);
           visibleIds[item.dataset.id] = true;
         }
@@ -200,7 +220,7 @@
       });
       arrange(found, words);
       counters.forEach(function (counter) {
-        counter.node.textContent = "(" + (counts[counter.facet][counter.value] || 0) + ")";
+        setText(counter.node, "(" + (counts[counter.facet][counter.value] || 0) + ")");
       });
       showMap(visibleIds);
       var template = found.length === 1 ? status.dataset.templateOne : status.dataset.templateOther;
@@ -213,10 +233,10 @@
     }
 
     // Ranked when words are typed: name matches first, then by name; else the build's order.
-    // The list is moved only when its order changes (one insertion, no layout read).
-    var order = items;
+    // Only the visible items are moved, and only when their order changes (hidden ones take
+    // no room, wherever they are).
     function arrange(found, words) {
-      var wanted = items;
+      var wanted = found;
       if (words.length) {
         found.forEach(function (item) {
           item.score = words.filter(function (w) { return contains(item.nameIndex, w); }).length;
@@ -224,32 +244,31 @@
         wanted = found.slice().sort(function (a, b) {
           return b.score - a.score || a.rank - b.rank;
         });
-        wanted = wanted.concat(items.filter(function (item) { return item.hidden; }));
       }
-      var same = wanted.every(function (item, i) { return order[i] === item; });
-      if (same) return;
+      var current = Array.prototype.filter.call(list.children, function (li) { return !li.hidden; });
+      if (current.every(function (item, i) { return wanted[i] === item; })) return;
       var fragment = document.createDocumentFragment();
       wanted.forEach(function (item) { fragment.appendChild(item); });
-      list.appendChild(fragment);
-      order = wanted;
+      list.insertBefore(fragment, list.firstChild);
     }
 
     // The map shows where the filtered organisations are (SVG has no `hidden` property).
+    // Nodes are touched only where something changes.
     function showMap(visibleIds) {
       markers.forEach(function (marker) {
-        marker.toggleAttribute("hidden", !visibleIds[marker.dataset.hubMarker]);
+        setHidden(marker, !visibleIds[marker.dataset.hubMarker]);
       });
       // A place marker counts only the organisations found there; its list below the map too.
       places.forEach(function (place) {
         var ids = place.dataset.hubPlace.split(" ").filter(function (id) { return visibleIds[id]; });
-        place.toggleAttribute("hidden", ids.length === 0);
-        place.querySelector("[data-hub-count]").textContent = ids.length;
+        setHidden(place, ids.length === 0);
+        setText(place.querySelector("[data-hub-count]"), String(ids.length));
         var placeList = placeLists[place.getAttribute("href")];
         if (!placeList) return;
-        placeList.hidden = ids.length === 0;
-        placeList.querySelector("[data-hub-place-count]").textContent = ids.length;
+        setHidden(placeList, ids.length === 0);
+        setText(placeList.querySelector("[data-hub-place-count]"), String(ids.length));
         placeList.querySelectorAll("[data-hub-place-item]").forEach(function (entry) {
-          entry.hidden = !visibleIds[entry.dataset.hubPlaceItem];
+          setHidden(entry, !visibleIds[entry.dataset.hubPlaceItem]);
         });
       });
     }

@@ -320,3 +320,33 @@ def test_filtered_directory_has_no_accessibility_violations(page: Page, lang: st
     open_directory(page, lang, f"?technology={sub}&keyword=a")
     violations = run_axe(page)
     assert [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations] == []
+
+
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => list.getEntries().forEach(e => total += e.value))
+    .observe({type: 'layout-shift', buffered: true});
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+})"""
+
+
+@BOTH
+def test_filter_in_the_address_does_not_shift_the_phone_layout(
+    phone_probe: PageProbe, served_site: str, lang: str
+):
+    # The list waits for the script instead of showing everything and then shrinking.
+    page = phone_probe.page
+    sub, _ = biggest_sub_field()
+    region = ORGS[0].region
+    for query in (f"?technology={sub}", f"?region={region}&keyword=software"):
+        page.goto(f"{served_site}{LANGS[lang]}organisations/{query}")
+        expect(page.locator("[data-hub-items] > li:not([hidden])").first).to_be_visible()
+        assert page.evaluate(LAYOUT_SHIFT) < 0.01, query
+        assert "hub-directory-query" not in page.evaluate("document.documentElement.className")
+
+
+def test_list_shows_even_when_the_filter_script_fails(phone_probe: PageProbe, served_site: str):
+    page = phone_probe.page
+    page.route(re.compile(r"directory\.js(\?.*)?$"), lambda route: route.abort())
+    page.goto(f"{served_site}organisations/?region={ORGS[0].region}")
+    expect(page.locator("[data-hub-items] > li").first).to_be_visible(timeout=5_000)

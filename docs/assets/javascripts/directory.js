@@ -373,6 +373,7 @@
       writeForm(initial);
       render(initial);
     }
+    document.documentElement.classList.remove("hub-directory-query");
   }
 
   if (document.readyState === "loading") {

@@ -203,9 +203,7 @@
       items.forEach(function (item) {
         var failed = excludedBy(item, state);
         var matched = hasWords(item, words);
-        var hidden = !(matched && failed.length === 0);
-        if (item.hidden !== hidden) item.hidden = hidden;
-        if (!hidden) {
+        if (matched && failed.length === 0) {
           found.push(item);
           visibleIds[item.dataset.id] = true;
         }
@@ -233,8 +231,11 @@
     }
 
     // Ranked when words are typed: name matches first, then by name; else the build's order.
-    // Only the visible items are moved, and only when their order changes (hidden ones take
-    // no room, wherever they are).
+    // The list holds only the items found: items taken out of the document instead of hidden,
+    // because Chromium's cost of hiding a long run of siblings grows with the square of the
+    // run (3,000 organisations, a keyword that finds none: 2.7 s of style work instead of
+    // 0.06 s). Narrowing only removes, widening only inserts, and an unchanged list is not
+    // touched; anything else rebuilds it.
     function arrange(found, words) {
       var wanted = found;
       if (words.length) {
@@ -245,11 +246,34 @@
           return b.score - a.score || a.rank - b.rank;
         });
       }
-      var current = Array.prototype.filter.call(list.children, function (li) { return !li.hidden; });
-      if (current.every(function (item, i) { return wanted[i] === item; })) return;
-      var fragment = document.createDocumentFragment();
-      wanted.forEach(function (item) { fragment.appendChild(item); });
-      list.insertBefore(fragment, list.firstChild);
+      var current = Array.prototype.slice.call(list.children);
+      if (current.length === wanted.length && current.every(function (item, i) {
+        return wanted[i] === item;
+      })) return;
+      if (current.length - wanted.length < wanted.length && isSubsequence(wanted, current)) {
+        var keep = new Set(wanted);
+        current.forEach(function (item) { if (!keep.has(item)) item.remove(); });
+      } else if (wanted.length - current.length < current.length &&
+          isSubsequence(current, wanted)) {
+        var next = 0;
+        wanted.forEach(function (item) {
+          if (current[next] === item) next += 1;
+          else list.insertBefore(item, current[next] || null);
+        });
+      } else {
+        var fragment = document.createDocumentFragment();
+        wanted.forEach(function (item) { fragment.appendChild(item); });
+        list.textContent = "";
+        list.appendChild(fragment);
+      }
+    }
+
+    function isSubsequence(part, whole) {
+      var i = 0;
+      for (var j = 0; j < whole.length && i < part.length; j++) {
+        if (whole[j] === part[i]) i += 1;
+      }
+      return i === part.length;
     }
 
     // The map shows where the filtered organisations are (SVG has no `hidden` property).

@@ -67,8 +67,8 @@ import sys
 sys.path.insert(0, "hooks")
 from mkdocs.__main__ import cli
 from mkdocs.structure.pages import Page
-import saxonyhub.search_body_page
-saxonyhub.search_body_page.SearchBodyPage.render = Page.render
+import saxonyhub.profile_page
+saxonyhub.profile_page.ProfilePage.render = Page.render
 cli()
 """
 

@@ -25,8 +25,8 @@ class Generated:
     pages: dict[str, str] = field(default_factory=dict)  # docs path -> Markdown
     files: dict[str, str] = field(default_factory=dict)  # site path -> text
     sources: dict[str, str] = field(default_factory=dict)  # docs path -> data file it shows
-    # Pages whose template renders the visible content; their Markdown feeds search only.
-    search_body_pages: set[str] = field(default_factory=set)
+    # Profile pages: their template renders the content, their Markdown is only the heading.
+    profile_pages: set[str] = field(default_factory=set)
 
 
 def generated_paths(store: DataStore) -> frozenset[str]:
@@ -122,8 +122,8 @@ class PageBuilder:
         organisations = self.store.all("organisations")
         for org in organisations:
             path = f"organisations/{org.id}.md"
-            self._render(path, "organisation.md", f"data/organisations/{org.id}.yml", org=org)
-            self.out.search_body_pages.add(path)
+            self._render(path, "profile.md", f"data/organisations/{org.id}.yml", org=org)
+            self.out.profile_pages.add(path)
         listing = directory.directory_entries(
             organisations, self.lang, self.entries, self.store.taxonomy
         )
@@ -157,7 +157,6 @@ class PageBuilder:
             "technologies/index.md",
             "technologies.md",
             technologies=self.store.taxonomy.technologies,
-            organisations=organisations,
         )
 
     def _services(self) -> None:
@@ -274,7 +273,7 @@ def fold_ics_line(line: str, limit: int = 75) -> str:
 
 
 # Fields of organisations.json / .csv, in this order (documented on the directory page).
-OPEN_DATA_FIELDS = [
+OPEN_DATA_FIELDS = (
     "id",
     "name",
     "name_en",
@@ -294,7 +293,7 @@ OPEN_DATA_FIELDS = [
     "certifications",
     "sources",
     "verified",
-]
+)
 
 
 def open_data_row(org: Any, lang: str) -> dict[str, Any]:

@@ -115,12 +115,18 @@ def directory_entries(
     """The directory's list in ``lang``: sorted by the displayed name, German collation.
 
     Arguments:
-        taxonomy: the store's taxonomy, for the type and role labels the items show.
+        taxonomy: the store's taxonomy, for the type and role labels and the city names
+            (Prag, Prague) the items show.
     """
     terms = {t.id: t.label.get(lang) for t in taxonomy.organisation_types}
     roles = {t.id: t.label.get(lang) for t in taxonomy.company_roles}
     listing = [
-        directory_entry(o, lang, entries, [terms[o.type], *(roles[r] for r in o.roles)])
+        directory_entry(
+            o,
+            lang,
+            entries,
+            [terms[o.type], *(roles[r] for r in o.roles), taxonomy.city(o.city, lang)],
+        )
         for o in organisations
     ]
     return sorted(listing, key=lambda entry: collation_key(entry.name))

@@ -71,7 +71,7 @@ def profile_text(org, lang: str) -> str:
             name_text(org),
             term("organisation_types", org.type, lang),
             *(term("company_roles", r, lang) for r in org.roles),
-            org.city,
+            STORE.taxonomy.city(org.city, lang),
             org.summary.get(lang),
             *phrases,
             *(ENTRIES[t].label.get(lang) for t in techs),

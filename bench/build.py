@@ -6,7 +6,8 @@ data/organisations/ with copies of the real entries up to the wanted count, buil
 and prints: wall time, CPU time and peak memory (both language processes together), the HTML
 size of one profile page, the number of pages, the total output size, and for search
 (bench/search.py): indexing time, index size per language, and what Chromium fetches before
-search is opened (nothing) and for a first query (gzipped KB by part; goal <= 150 at 1,000).
+search is opened (nothing) and for a first query (gzipped KB by part; goal <= 150 at 1,000); and
+the directory page's bytes, layout shift and per-keystroke filter cost (bench/directory.py).
 Goals on a 2-core machine: 1,000 organisations in at most 15 s and at least 10 times faster than
 stock Material + static-i18n with the same pages (bench/stock.py); 3,000 in at most 3.3 times
 the 1,000 time; a profile page under 40 KB of HTML.
@@ -26,6 +27,8 @@ import time
 from pathlib import Path
 from types import ModuleType
 
+from directory import HEADER as DIRECTORY_HEADER
+from directory import figures as directory_figures
 from search import first_query_bytes, index_kb, indexing_seconds, parts
 from stock import measure_stock
 from validate import IGNORE, ROOT, generate
@@ -91,6 +94,7 @@ def measure(count: int, one_process: bool = False) -> dict[str, float]:
             "index_kb": index_kb(site),
             "index_seconds": indexing_seconds(site, project),
             "queries": first_query_bytes(site),
+            "directory": directory_figures(site),
         }
 
 
@@ -128,6 +132,10 @@ def main() -> None:
                 f" {query.gzip_kb:.1f} KB gzipped ({parts(query)})",
                 flush=True,
             )
+    print("Directory page (bench/directory.py):")
+    print(DIRECTORY_HEADER)
+    for row in results:
+        print(row["directory"])
     by_count = {r["organisations"]: r["seconds"] for r in results}
     if 1000 in by_count and not args.one_process:
         stock = measure_stock(1000)

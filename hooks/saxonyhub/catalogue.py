@@ -53,6 +53,7 @@ class FacetValue:
     id: str
     label: Any
     count: int
+    fields: tuple[FacetValue, ...] = ()  # a key technology's sub-fields, filters of their own
 
 
 def facets(organisations: list[Organisation], store: DataStore) -> dict[str, list[FacetValue]]:
@@ -74,10 +75,23 @@ def facets(organisations: list[Organisation], store: DataStore) -> dict[str, lis
         "region": [(r.id, r.name) for r in store.all("regions")],
         "group": [(t.id, t.label) for t in store.taxonomy.target_groups],
     }
-    return {
+    found = {
         name: [FacetValue(i, label, counts[name][i]) for i, label in vocabulary if counts[name][i]]
         for name, vocabulary in vocabularies.items()
     }
+    tags = Counter(t for o in organisations for t in o.technologies)
+    found["technology"] = [_with_fields(value, tags, entries) for value in found["technology"]]
+    return found
+
+
+def _with_fields(
+    value: FacetValue, counts: Counter[str], entries: dict[str, TechnologyEntry]
+) -> FacetValue:
+    """A key technology's facet value with the sub-fields organisations are tagged with."""
+    fields = tuple(
+        FacetValue(f.id, f.label, counts[f.id]) for f in entries[value.id].fields if counts[f.id]
+    )
+    return FacetValue(value.id, value.label, value.count, fields)
 
 
 def companies_first(organisations: list[Organisation]) -> tuple[list[Any], list[Any]]:

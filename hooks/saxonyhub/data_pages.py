@@ -15,7 +15,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from . import catalogue, names
+from . import catalogue, directory, names
 from .datastore import DataStore
 from .geomap import SaxonyMap
 
@@ -124,10 +124,14 @@ class PageBuilder:
             path = f"organisations/{org.id}.md"
             self._render(path, "profile.md", f"data/organisations/{org.id}.yml", org=org)
             self.out.profile_pages.add(path)
+        listing = directory.directory_entries(
+            organisations, self.lang, self.entries, self.store.taxonomy
+        )
         self._render(
             "organisations/index.md",
             "directory.md",
-            organisations=organisations,
+            listing=listing,
+            organisations=[entry.org for entry in listing],
             facets=catalogue.facets(organisations, self.store),
             open_data_fields=OPEN_DATA_FIELDS,
         )

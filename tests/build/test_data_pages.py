@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from saxonyhub.datastore import load_store
+from saxonyhub.directory import collation_key
 from saxonyhub.names import display_name
 from saxonyhub.search_index import indexed_pages
 from site_build import PROJECT
@@ -105,6 +106,54 @@ def test_directory_lists_all_with_facets_and_map(built_site: Path, lang: str):
     # Laid out from the first paint when JavaScript runs (no layout shift); CSS hides it without.
     assert not page.select_one("form[data-hub-filter]").has_attr("hidden")
     assert 'classList.add("hub-js")' in page.select_one("head").decode()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_directory_is_in_german_order_and_carries_what_the_filter_searches(
+    built_site: Path, lang: str
+):
+    page = soup(built_site, f"{LANGS[lang]}organisations")
+    items = page.select("[data-hub-items] > li")
+    names = [li.a.get_text() for li in items]
+    assert names == sorted(names, key=collation_key)
+    for li in items:
+        org = STORE.get("organisations", li["data-id"])
+        assert li.a.get_text() == display_name(org, lang)
+        own = set(org.technologies)
+        technologies = li["data-technology"].split()
+        assert own <= set(technologies)  # sub-fields too, so ?technology=<sub-field> finds it
+        assert set(technologies) - own <= {t.id for t in STORE.taxonomy.technologies}
+        phrases = [
+            p for f in (org.competences, org.offers, org.product_areas) if f for p in f.get(lang)
+        ]
+        hidden = li.get("data-words", "").split()
+        assert all(any(word in p for p in phrases) for word in hidden), org.id
+        shown = li.get_text(" ").lower()
+        assert not [word for word in hidden if f" {word.lower()} " in f" {shown} "], org.id
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_directory_sub_field_facets_sit_under_their_technology(built_site: Path, lang: str):
+    page = soup(built_site, f"{LANGS[lang]}organisations")
+    facet = page.select_one("fieldset[data-facet=technology]")
+    organisations = STORE.all("organisations")
+    shown = set()
+    for tech in STORE.taxonomy.technologies:
+        details = facet.select_one(f"details:has(input[value={tech.id}])")
+        tagged = {f.id: [o for o in organisations if f.id in o.technologies] for f in tech.fields}
+        expected = [f.id for f in tech.fields if tagged[f.id]]
+        if not expected:
+            continue
+        assert details is None  # the key technology itself is outside, its sub-fields inside
+        box = facet.select_one(f"input[value={tech.id}]")
+        fields = box.find_parent("label").find_next_sibling("details")
+        assert [b["value"] for b in fields.select("input[name=technology]")] == expected
+        for field_id in expected:
+            count = fields.select_one(f"[data-count-for='technology:{field_id}']").get_text()
+            assert count == f"({len(tagged[field_id])})"
+        assert tech.label.get(lang) in fields.summary["aria-label"]
+        shown |= set(expected)
+    assert shown  # the real data tags organisations with sub-fields
 
 
 def test_profiles_are_not_in_the_navigation(built_site: Path):

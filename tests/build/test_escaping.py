@@ -27,6 +27,7 @@ NEWS_DESCRIPTION = 'Neu: "MDR" & <IVDR> – Fragen, Antworten; Termine & mehr �
 NEWS = "news/2026-11-20-escaping/"
 SITE_NAME = 'Life Science & "Hub" 🧬'
 ORG_NAME = 'Müller & Söhne <Labs> "Smart" GmbH 🧪'
+COMPETENCE = 'Prüfung & "Smart" <Sensorik> 🧪 R&D'
 EVENT_TITLE = 'Tag der "Medizintechnik" <Dresden> & Co; Teil 1, 2 🧬'
 ATOM = "{http://www.w3.org/2005/Atom}"
 LANGS = ("", "en/")
@@ -50,7 +51,9 @@ def escaping_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, 
     config.write_text(names, encoding="utf-8")
     org_id = rewrite(
         sorted((project / "data/organisations").glob("*.yml"))[0],
-        lambda data: data.update(name=ORG_NAME),
+        lambda data: data.update(
+            name=ORG_NAME, competences={"de": [COMPETENCE], "en": [COMPETENCE]}
+        ),
     )
     event_id = rewrite(
         sorted((project / "data/events").glob("*.yml"))[0],
@@ -88,7 +91,9 @@ def test_pages_show_the_text_literally(escaping_site):
     site, org_id, event_id = escaping_site
     for path in files(site, "*.html"):
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        stray = [tag.name for tag in page.find_all(["devices", "ivdr", "labs", "dresden"])]
+        stray = [
+            tag.name for tag in page.find_all(["devices", "ivdr", "labs", "dresden", "sensorik"])
+        ]
         assert stray == [], f"{path}: text became markup"
     for prefix in LANGS:
         news = soup(site, prefix + NEWS)
@@ -108,6 +113,10 @@ def test_pages_show_the_text_literally(escaping_site):
         assert title.startswith(ORG_NAME) and title.endswith(f" - {SITE_NAME}")
         directory = soup(site, prefix + "organisations")
         assert ORG_NAME in [a.get_text() for a in directory.select("[data-hub-items] a")]
+        # The keyword filter's words: those of the competence the list item does not show.
+        item = directory.select_one(f"[data-hub-items] > li[data-id='{org_id}']")
+        assert item["data-words"].startswith("Prüfung Sensorik R D")  # then offers' words
+        assert "Smart" not in item["data-words"].split()  # the name shows it
         event = soup(site, f"{prefix}events/{event_id}")
         assert event.select_one("article h1").get_text().rstrip("¶") == EVENT_TITLE
         events = soup(site, prefix + "events")

@@ -142,7 +142,9 @@ class PageBuilder:
         organisations = self.store.all("organisations")
         services = self.store.all("services")
         for entry in self.entries.values():
-            tagged = catalogue.tagged(organisations, entry.id, self.entries)
+            tagged = directory.by_display_name(
+                catalogue.tagged(organisations, entry.id, self.entries), self.lang
+            )
             companies, others = catalogue.companies_first(tagged)
             self._render(
                 f"technologies/{entry.id}.md",
@@ -184,7 +186,9 @@ class PageBuilder:
         organisations = self.store.all("organisations")
         foreign = catalogue.services_for(self.store.all("services"), "foreign-firms")
         for region in self.store.all("regions"):
-            members = [o for o in organisations if o.region == region.id]
+            members = directory.by_display_name(
+                (o for o in organisations if o.region == region.id), self.lang
+            )
             self._render(
                 f"locations/{region.id}.md",
                 "region.md",

@@ -102,6 +102,12 @@ def directory_entry(
     )
 
 
+def by_display_name(organisations: Iterable[Any], lang: str) -> list[Any]:
+    """Organisations in the order a reader of ``lang`` looks them up: by the name the page
+    shows, German collation (technology and region pages list them like the directory)."""
+    return sorted(organisations, key=lambda org: collation_key(names.display_name(org, lang)))
+
+
 def filter_technologies(ids: list[str], entries: dict[str, TechnologyEntry]) -> list[str]:
     """An organisation's technology filter values: the key technologies behind its ids (so the
     key technology finds everyone tagged with one of its sub-fields) and the sub-fields."""

@@ -10,6 +10,7 @@ import pytest
 from saxonyhub.catalogue import facets, technology_entries, top_technologies
 from saxonyhub.datastore import load_store
 from saxonyhub.directory import (
+    by_display_name,
     collation_key,
     directory_entries,
     directory_entry,
@@ -159,3 +160,14 @@ def test_entry_leaves_out_words_of_the_type_and_roles_it_shows():
         ["Verband und Netzwerk", "Dienstleister"],
     )
     assert "Netzwerk" not in entry.words.split() and "Software" in entry.words.split()
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_by_display_name_orders_by_the_name_the_page_shows(lang: str):
+    org = STORE.all("organisations")[0]
+    # Names chosen so that umlaut order and the English name both change the result.
+    a = org.model_copy(update={"id": "z-first", "name": "Ärzteverbund", "name_en": "Zeta Doctors"})
+    b = org.model_copy(update={"id": "a-second", "name": "Bionik GmbH", "name_en": None})
+    c = org.model_copy(update={"id": "m-third", "name": "Zander AG", "name_en": None})
+    expected = {"de": ["z-first", "a-second", "m-third"], "en": ["a-second", "m-third", "z-first"]}
+    assert [o.id for o in by_display_name([c, b, a], lang)] == expected[lang]

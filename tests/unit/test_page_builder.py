@@ -56,3 +56,36 @@ def test_profile_markdown_is_front_matter_and_heading_only():
     empty, front_matter, body = text.split("---\n", 2)
     assert empty == "" and "template: profile.html" in front_matter
     assert body.strip() == f"# {org.name}"
+
+
+def test_technology_and_region_pages_list_organisations_by_displayed_name():
+    # Like the directory: a reader scans the list by the name the page shows (German collation).
+    from saxonyhub.directory import collation_key
+    from saxonyhub.names import display_name
+
+    store, _ = load_store(ROOT)
+    rendered: list[tuple[str, dict]] = []
+
+    class Recorder:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        def render(self, **context) -> str:
+            rendered.append((self.name, context))
+            return ""
+
+    env = Environment(loader=DictLoader({}))
+    env.get_template = Recorder  # records what each page template receives
+    saxony = SaxonyMap.from_file(ROOT / "data/geo/saxony.geojson")
+    for lang in ("de", "en"):
+        rendered.clear()
+        PageBuilder(store, env, lang, "", saxony, dt.date(2026, 1, 1), {}).build()
+        lists = [
+            ctx["organisations"]
+            for name, ctx in rendered
+            if name.endswith(("technology.md", "region.md")) and len(ctx["organisations"]) > 1
+        ]
+        assert lists, "no technology or region page lists several organisations"
+        for orgs in lists:
+            shown = [display_name(o, lang) for o in orgs]
+            assert shown == sorted(shown, key=collation_key)

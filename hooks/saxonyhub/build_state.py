@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .decision_tools import DecisionTool, load_tools, marker_problems
+from .frame import FrameParts
 from .legal import CitationIndex, index_citations
 from .news import NewsItem
 from .page_meta import PageReferences
@@ -80,9 +81,10 @@ class HubBuild:
     nav_owners: dict[str, Any] = field(default_factory=dict)  # hooks/nav_sections.py
     marked_pages: list[Any] = field(default_factory=list)  # hooks/nav_sections.py
     # Caches: the theme environment per language, shared Markdown converters (templating.py,
-    # search_body_page.py).
+    # search_body_page.py), frame parts shared by many pages (frame.py, overrides/partials/).
     envs: dict[str, Environment] = field(default_factory=dict)
     converters: dict[str, markdown.Markdown] = field(default_factory=dict)
+    frame: FrameParts = field(default_factory=FrameParts)
 
     @property
     def default_language(self) -> str:

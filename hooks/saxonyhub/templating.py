@@ -9,7 +9,7 @@ from functools import partial
 from typing import Any
 
 import markdown
-from jinja2 import Environment
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -109,6 +109,24 @@ def register_filters(env: Environment, config: MkDocsConfig) -> None:
     env.globals["default_lang"] = build.settings.default_language
     env.globals["lang_root"] = build.settings.language_root(lang)
     env.globals["other_langs"] = build.settings.other_languages(lang)
+    env.globals["frame_key"] = build.frame.key
+    env.globals["frame_parts"] = build.frame.parts
+    env.globals["frame_remember"] = build.frame.remember
+    add_upstream_loader(env, config)
+
+
+# Prefix under which templates reach the theme's own template that one of overrides/ replaces.
+UPSTREAM = "upstream"
+
+
+def add_upstream_loader(env: Environment, config: MkDocsConfig) -> None:
+    """Make the theme's templates without our overrides loadable as 'upstream/<name>', so that
+    a wrapper in overrides/ (partials/nav.html) can render Material's original of itself."""
+    if isinstance(env.loader, ChoiceLoader):
+        return  # added already (register_filters runs again for the same environment)
+    dirs = [d for d in config.theme.dirs if d != config.theme.custom_dir]
+    upstream = PrefixLoader({UPSTREAM: FileSystemLoader(dirs)})
+    env.loader = ChoiceLoader([env.loader, upstream]) if env.loader else upstream
 
 
 def theme_env(config: MkDocsConfig) -> Environment:

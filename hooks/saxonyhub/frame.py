@@ -1,0 +1,77 @@
+"""Parts of the page frame that many pages share, rendered once per build and language.
+
+Material renders its tabs (partials/tabs.html) and navigation (partials/nav.html), and we our
+search dialog (partials/search.html), for every page. With 1,000 organisations that is a third
+of what a profile costs to build, although the markup differs only where a page's folder
+changes the relative links and where other items of the navigation are active. The wrappers in
+overrides/partials/ ask :meth:`FrameParts.key` for the state a part depends on, render
+Material's own template (through the ``upstream/`` loader prefix, see
+saxonyhub.templating.add_upstream_loader) the first time they meet that state, and reuse it
+after. tests/unit/test_frame.py covers the keys; the build is byte for byte what rendering
+every part for every page gives (compare a build with and without the wrappers).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+# What each part depends on besides the page's folder: "active" (which navigation items are
+# active) and "outside" (only pages outside the navigation may share it: for a page in it,
+# Material's navigation marks the page itself and lists its table of contents).
+PARTS = {
+    "tabs": ("active",),
+    "nav": ("active", "outside"),
+    "search": (),
+}
+
+
+def link_folder(url: str) -> list[str]:
+    """The folder that relative links on a page at ``url`` start from, in parts, as MkDocs'
+    get_relative_url takes it: ['organisations', 'x'] for 'organisations/x/', [] for
+    '404.html' (a last part with a dot is a file)."""
+    dirname, _, basename = url.rpartition("/")
+    folder = dirname if "." in basename else url
+    normal = posixpath.normpath("/" + folder)[1:]
+    return normal.split("/") if normal else []
+
+
+def nav_items(items: list[Any]) -> Iterator[Any]:
+    """Every item of the navigation, depth first (sections, pages and links)."""
+    for item in items:
+        yield item
+        yield from nav_items(getattr(item, "children", None) or [])
+
+
+@dataclass
+class FrameParts:
+    """The parts rendered so far in this build, by key (see the module docstring)."""
+
+    parts: dict[tuple[Any, ...], str] = field(default_factory=dict)
+
+    def key(self, part: str, page: Any, nav: Any) -> tuple[Any, ...] | None:
+        """The state ``part`` shows on ``page``, or None when the page needs its own.
+
+        Relative links from two pages in sibling folders ('organisations/a/', 'organisations/b/')
+        are the same, except links into either page's own folder: a page with a navigation link
+        below its folder (or the home page, with every link below it) gets its own part.
+        """
+        if page is None or nav is None or page.url is None:
+            return None
+        folder = link_folder(page.url)
+        items = list(nav_items(nav.items))
+        links = [link_folder(item.url) for item in items if getattr(item, "url", None)]
+        if not folder or any(link[: len(folder)] == folder for link in links):
+            return None
+        depends = PARTS[part]
+        if "outside" in depends and any(item is page for item in items):
+            return None
+        active = tuple(i for i, item in enumerate(items) if getattr(item, "active", False))
+        return (part, len(folder), tuple(folder[:-1]), active if "active" in depends else ())
+
+    def remember(self, key: tuple[Any, ...], html: str) -> str:
+        """Keep ``html`` as the markup of ``key``; return it."""
+        self.parts[key] = html
+        return html

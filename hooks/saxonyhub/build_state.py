@@ -77,6 +77,8 @@ class HubBuild:
     service_pages: set[str] = field(default_factory=set)  # hooks/guides.py (on_nav)
     # Generated page (File.src_uri) -> the data file it shows (hooks/data_pages.py).
     data_sources: dict[str, str] = field(default_factory=dict)
+    # Generated page (File.src_uri) -> raw HTML blocks kept out of its Markdown (data_pages.py).
+    raw_html: dict[str, dict[str, str]] = field(default_factory=dict)
     page_globals: dict[str, Any] = field(default_factory=dict)  # hooks/data_pages.py
     nav_owners: dict[str, Any] = field(default_factory=dict)  # hooks/nav_sections.py
     marked_pages: list[Any] = field(default_factory=list)  # hooks/nav_sections.py

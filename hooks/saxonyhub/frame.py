@@ -1,13 +1,14 @@
 """Parts of the page frame that many pages share, rendered once per build and language.
 
-Material renders its tabs (partials/tabs.html) and navigation (partials/nav.html), and we our
-search dialog (partials/search.html), for every page. With 1,000 organisations that is a third
+Material renders its tabs (partials/tabs.html), navigation (partials/nav.html), stylesheet and
+script tags and app config (blocks of base.html), and we our search dialog (partials/search.html),
+for every page. With 1,000 organisations that is a third
 of what a profile costs to build, although the markup differs only where a page's folder
 changes the relative links and where other items of the navigation are active. The wrappers in
-overrides/partials/ ask :meth:`FrameParts.key` for the state a part depends on, render
-Material's own template (through the ``upstream/`` loader prefix, see
-saxonyhub.templating.add_upstream_loader) the first time they meet that state, and reuse it
-after. tests/unit/test_frame.py covers the keys; the build is byte for byte what rendering
+overrides/partials/ and overrides/main.html ask :meth:`FrameParts.key` for the state a part
+depends on, render Material's own template or block (templates through the ``upstream/`` loader
+prefix, see saxonyhub.templating.add_upstream_loader) the first time they meet that state, and
+reuse it after. tests/unit/test_frame.py covers the keys; the build is byte for byte what rendering
 every part for every page gives (compare a build with and without the wrappers).
 """
 
@@ -25,6 +26,10 @@ PARTS = {
     "tabs": ("active",),
     "nav": ("active", "outside"),
     "search": (),
+    # Blocks of Material's base.html (overrides/main.html): stylesheets, scripts, app config.
+    "styles": (),
+    "scripts": (),
+    "config": (),
 }
 
 

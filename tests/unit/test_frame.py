@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from saxonyhub.frame import FrameParts, link_folder
+from saxonyhub.frame import PARTS, FrameParts, link_folder
 
 
 def page(url: str, active: bool = False) -> SimpleNamespace:
@@ -46,7 +46,7 @@ def test_link_folder_is_where_mkdocs_starts_relative_links(url: str, folder: lis
 
 def test_frame_key_is_shared_by_sibling_pages_outside_the_navigation(nav):
     frame = FrameParts()
-    for part in ("nav", "tabs", "search"):
+    for part in PARTS:
         first = frame.key(part, page("organisations/a/"), nav)
         assert first is not None
         assert frame.key(part, page("organisations/b/"), nav) == first

@@ -55,6 +55,12 @@ class FrameParts:
     """The parts rendered so far in this build, by key (see the module docstring)."""
 
     parts: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    # The navigation's items and link folders, and what each page URL may share, computed once:
+    # the navigation is one object for the whole build, only its "active" flags change.
+    _nav: Any = None
+    _items: list[Any] = field(default_factory=list)
+    _links: list[list[str]] = field(default_factory=list)
+    _folders: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
 
     def key(self, part: str, page: Any, nav: Any) -> tuple[Any, ...] | None:
         """The state ``part`` shows on ``page``, or None when the page needs its own.
@@ -65,16 +71,24 @@ class FrameParts:
         """
         if page is None or nav is None or page.url is None:
             return None
-        folder = link_folder(page.url)
-        items = list(nav_items(nav.items))
-        links = [link_folder(item.url) for item in items if getattr(item, "url", None)]
-        if not folder or any(link[: len(folder)] == folder for link in links):
+        if nav is not self._nav:
+            self._nav, self._items = nav, list(nav_items(nav.items))
+            self._links = [link_folder(i.url) for i in self._items if getattr(i, "url", None)]
+            self._folders.clear()
+        if page.url not in self._folders:
+            folder = link_folder(page.url)
+            below = not folder or any(link[: len(folder)] == folder for link in self._links)
+            self._folders[page.url] = None if below else tuple(folder)
+        folder = self._folders[page.url]
+        if folder is None:
             return None
         depends = PARTS[part]
-        if "outside" in depends and any(item is page for item in items):
+        if "outside" in depends and any(item is page for item in self._items):
             return None
-        active = tuple(i for i, item in enumerate(items) if getattr(item, "active", False))
-        return (part, len(folder), tuple(folder[:-1]), active if "active" in depends else ())
+        active: tuple[int, ...] = ()
+        if "active" in depends:
+            active = tuple(i for i, item in enumerate(self._items) if getattr(item, "active", 0))
+        return (part, len(folder), folder[:-1], active)
 
     def remember(self, key: tuple[Any, ...], html: str) -> str:
         """Keep ``html`` as the markup of ``key``; return it."""

@@ -18,7 +18,7 @@ $(VENV)/.installed-%: requirements/%.txt
 	touch $@
 
 serve: $(STAMP) ## build and serve on http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	HUB_PREVIEW=true $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) ## strict build into site/; on any error the previous site/ stays as it was
 	$(BIN)/python scripts/build.py
@@ -31,6 +31,7 @@ lint: $(LINT_STAMP) ## the pre-commit checks, offline: YAML style, spelling, Pyt
 	$(BIN)/codespell
 	$(BIN)/ruff check hooks scripts tests bench
 	$(BIN)/ruff format --check --quiet hooks scripts tests bench
+	$(BIN)/mypy
 	$(BIN)/python scripts/check_whitespace.py
 	$(BIN)/python scripts/lint_workflows.py
 	$(BIN)/python scripts/lock.py check

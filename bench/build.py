@@ -4,10 +4,10 @@ Each run works in a fresh temporary copy of the project (never in data/), fills
 data/organisations/ with copies of the real entries up to the wanted count, builds it the way
 `make build` does (scripts/build.py: one strict MkDocs process per language, in parallel, merged),
 and prints: wall time, CPU time (every process of the build) and peak memory (both language
-processes together), the HTML
-size of one profile page, the number of pages, the total output size, and for search
+processes together), the HTML size of one profile page, the number of pages, the total output
+size, and for search
 (bench/search.py): indexing time, index size per language, and what Chromium fetches before
-search is opened (nothing) and for a first query (gzipped KB; goal <= 150 at 1,000).
+search is opened (nothing) and for a first query (gzipped KB by part; goal <= 150 at 1,000).
 Goals on a 2-core machine: 1,000 organisations in at most 15 s and at least 10 times faster than
 stock Material + static-i18n with the same pages (bench/stock.py, built right after ours, so
 that both meet the same load; its CPU time is printed too, the fairer figure on a busy machine);
@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 from types import ModuleType
 
-from search import first_query_bytes, index_kb, indexing_seconds
+from search import first_query_bytes, index_kb, indexing_seconds, parts
 from stock import measure_stock
 from validate import IGNORE, ROOT, generate
 
@@ -140,7 +140,7 @@ def main() -> None:
             print(
                 f"    {query.lang} {query.query!r}: {query.before_requests} search requests before"
                 f" search is opened; first query {query.requests} requests,"
-                f" {query.gzip_kb:.1f} KB gzipped",
+                f" {query.gzip_kb:.1f} KB gzipped ({parts(query)})",
                 flush=True,
             )
     by_count = {r["organisations"]: r for r in results}

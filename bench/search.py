@@ -10,7 +10,6 @@ Used by bench/build.py; on its own: `.venv/bin/python bench/search.py site`.
 from __future__ import annotations
 
 import argparse
-import gzip
 import sys
 import time
 from dataclasses import dataclass
@@ -24,10 +23,24 @@ sys.path += [str(ROOT / "hooks"), str(ROOT / "scripts"), str(ROOT / "tests/brows
 from saxonyhub.search_index import BUNDLE, index_site  # noqa: E402
 
 # One query a visitor might type first, per language: a guide term, a compound, a profile word.
+# Two-word guide terms are the most expensive: two index chunks, four long guides as results.
 QUERIES = {
-    "de": ["Benannte Stelle", "Medizinprodukteverordnung", "Biomaterialien"],
-    "en": ["notified body", "clasification", "accelerator"],
+    "de": ["Benannte Stelle", "Verordnung Medizinprodukte", "Medizinprodukteverordnung"]
+    + ["Biomaterialien"],
+    "en": ["notified body", "CE marking", "clasification", "accelerator"],
 }
+# What a first query fetches, by part (first match of the file's path wins).
+PARTS = (
+    ("wasm", "/wasm."),
+    ("pagefind.js", "/pagefind.js"),
+    ("search.js", "/search.js"),
+    ("meta", ".pf_meta"),
+    ("filter", "/filter/"),
+    ("chunks", "/index/"),
+    ("fragments", "/fragment/"),
+    ("typo words", "/hub-words."),
+    ("entry", "/pagefind-entry.json"),
+)
 ROOTS = {"de": "", "en": "en/"}
 
 
@@ -38,11 +51,11 @@ class QueryBytes:
     before_requests: int  # requests for search (pagefind/, search.js) made by the page on load
     requests: int
     gzip_kb: float
+    parts_kb: dict[str, float]  # gzip_kb by PARTS
 
 
-def gzipped_size(path: Path) -> int:
-    data = path.read_bytes()
-    return len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 9))
+def part_of(path: str) -> str:
+    return next((name for name, marker in PARTS if marker in "/" + path), "other")
 
 
 def index_kb(site: Path) -> dict[str, float]:
@@ -60,7 +73,7 @@ def first_query_bytes(site: Path) -> list[QueryBytes]:
     """Open each language's home page, then search once; what did the browser fetch?"""
     from playwright.sync_api import sync_playwright
 
-    from browser_support import CHROMIUM, open_search
+    from browser_support import CHROMIUM, gzipped_size, open_search
     from serve_static import start
 
     server, url = start(site)
@@ -87,8 +100,13 @@ def first_query_bytes(site: Path) -> list[QueryBytes]:
                         arg=query,
                     )
                     paths = [urlparse(u).path.lstrip("/") for u in requested[on_load:]]
-                    size = sum(gzipped_size(site / p) for p in paths if (site / p).is_file())
-                    results.append(QueryBytes(lang, query, len(before), len(paths), size / 1024))
+                    parts: dict[str, float] = {}
+                    for p in paths:
+                        if (site / p).is_file():
+                            kb = gzipped_size(site / p) / 1024
+                            parts[part_of(p)] = parts.get(part_of(p), 0) + kb
+                    total = sum(parts.values())
+                    results.append(QueryBytes(lang, query, len(before), len(paths), total, parts))
                     page.close()
             browser.close()
     finally:
@@ -109,8 +127,14 @@ def print_report(site: Path) -> None:
     for row in first_query_bytes(site):
         print(
             f"  {row.lang} {row.query!r}: {row.before_requests} search requests before opening; "
-            f"first query {row.requests} requests, {row.gzip_kb:.1f} KB gzipped"
+            f"first query {row.requests} requests, {row.gzip_kb:.1f} KB gzipped ({parts(row)})"
         )
+
+
+def parts(row: QueryBytes) -> str:
+    """The row's KB by part, largest first: "wasm 68.9, fragments 20.7, …"."""
+    ordered = sorted(row.parts_kb.items(), key=lambda item: -item[1])
+    return ", ".join(f"{name} {kb:.1f}" for name, kb in ordered)
 
 
 def main() -> None:

@@ -4,7 +4,7 @@ Events: on_files at priority -110, i.e. after static-i18n (-100) has picked this
 fails with `docs/<lang>/<file>:line:col` for unknown acts and malformed locators. The citations of
 every Markdown page below docs/ (both languages, so that one build reports every mistake) are
 indexed when the build state is loaded (HubBuild.citations, saxonyhub.build_state.load_build);
-hooks/legal_pages.py (on_files at -120) reads who cites what from there, so act pages know their
+hooks/acts.py (on_files at -120) reads who cites what from there, so act pages know their
 citing guides before any page renders. on_page_markdown: replaces each citation with
 fragments/citations/cite.html, worded and linked for the page's language. Order: markers.py
 (default priority, listed before this hook in mkdocs.yml) runs first, so citations in marker
@@ -22,7 +22,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-import saxonyhub.legal as legal
+from saxonyhub.acts import CitationError, cite, parse_reference, replace_citations
 from saxonyhub.build_state import hub
 from saxonyhub.problems import ProblemList
 from saxonyhub.site import SiteData
@@ -48,12 +48,12 @@ def render_citations(markdown: str, data: SiteData, template: Template, lang: st
 
     def render(text: str) -> str:
         try:
-            reference = legal.parse_reference(text, acts)
-        except legal.CitationError as error:  # only in generated pages, which on_files skips
+            reference = parse_reference(text, acts)
+        except CitationError as error:  # only in generated pages, which on_files skips
             raise PluginError(f"docs/{src}: {error.message}") from None
-        return template.render(citation=legal.cite(reference, acts[reference.act], lang, pattern))
+        return template.render(citation=cite(reference, acts[reference.act], lang, pattern))
 
-    return legal.replace_citations(markdown, render)
+    return replace_citations(markdown, render)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

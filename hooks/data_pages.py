@@ -105,5 +105,6 @@ def entity_context(
         context["jsonld"] = organisation_jsonld(entity, lang, url)
     elif kind == "events":
         organiser = store.get("organisations", entity.organiser) if entity.organiser else None
-        context["jsonld"] = event_jsonld(entity, lang, url, organiser)
+        city = store.taxonomy.city(entity.city, lang)
+        context["jsonld"] = event_jsonld(entity, lang, url, organiser, city)
     return context

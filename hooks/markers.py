@@ -3,7 +3,7 @@
 Events: on_page_markdown (default priority; listed before citations.py in mkdocs.yml, so that
 citations in marker output are replaced as well, and before glossary.py at -50). Reads the build
 state (saxonyhub.build_state.HubBuild): data, the news list (collected by news.py), the review
-schedule (reviews.py) and the translation report (translation_status.py); renders
+schedule (review.py) and the translation report (translation_status.py); renders
 overrides/fragments/<feature>/*. An unknown marker fails the build.
 
 A renderer is ``(build, env, lang, page) -> str``, pure given its arguments.
@@ -40,7 +40,7 @@ def _link(page: Page) -> Callable[[str], str]:
 
 
 def _operator(build: HubBuild, env: Environment, lang: str, page: Page) -> str:
-    return env.get_template("fragments/legal/operator.html").render(operator=build.data.operator)
+    return env.get_template("fragments/operator/details.html").render(operator=build.data.operator)
 
 
 def _news_list(build: HubBuild, env: Environment, lang: str, page: Page) -> str:

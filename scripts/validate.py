@@ -23,10 +23,10 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
+from saxonyhub.acts import page_paths  # noqa: E402
 from saxonyhub.build_state import load_build  # noqa: E402
 from saxonyhub.data_pages import generated_paths  # noqa: E402
 from saxonyhub.drafts import draft_notices  # noqa: E402
-from saxonyhub.legal import page_paths  # noqa: E402
 from saxonyhub.navigation import nav_problems  # noqa: E402
 from saxonyhub.problems import Problem, ProblemList  # noqa: E402
 from saxonyhub.review import due_notices, review_entries  # noqa: E402

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .acts import CitationIndex, index_citations
 from .decision_tools import DecisionTool, load_tools, marker_problems
 from .frame import FrameParts
-from .legal import CitationIndex, index_citations
 from .news import NewsItem
 from .page_meta import PageReferences
 from .pages import PageIndex
@@ -72,7 +72,7 @@ class HubBuild:
     tools: dict[str, DecisionTool] = field(default_factory=dict)  # valid data/tools/*.yml
     # Collectors of this language build.
     news: list[NewsItem] = field(default_factory=list)  # hooks/news.py, newest first
-    reviews: list[ReviewEntry] = field(default_factory=list)  # hooks/reviews.py
+    reviews: list[ReviewEntry] = field(default_factory=list)  # hooks/review.py
     translations: dict[str, PageStatus] = field(default_factory=dict)  # translation_status.py
     service_pages: set[str] = field(default_factory=set)  # hooks/guides.py (on_nav)
     # Generated page (File.src_uri) -> the data file it shows (hooks/data_pages.py).
@@ -132,7 +132,9 @@ def load_build(
         return None, checks
     titled = [(page.path, page.text, page.meta.title if page.meta else None) for page in pages]
     citations, checks.citations = index_citations(titled, data.legal_acts.by_id())
-    tools, checks.tools = load_tools(project_dir / "data", data.legal_acts.by_id(), contacts)
+    tools, checks.tools = load_tools(
+        project_dir / "data", data.legal_acts.by_id(), set(data.contacts)
+    )
     checks.tools += marker_problems(((page.path, page.text) for page in pages), tools)
     if settings is None or any(p.severity == "error" for p in checks.data):
         return None, checks

@@ -38,7 +38,7 @@ def technology_entries(store: DataStore) -> dict[str, TechnologyEntry]:
 
 def top_technologies(ids: list[str], entries: dict[str, TechnologyEntry]) -> list[str]:
     """The key technologies behind a list of technology and sub-field ids, in taxonomy order."""
-    tops = {entries[i].parent.id if entries[i].parent else i for i in ids}
+    tops = {parent.id if (parent := entries[i].parent) else i for i in ids}
     return [i for i in entries if i in tops]
 
 

@@ -84,7 +84,7 @@ def install_admin(
     (admin / "config.yml").write_text(text, encoding="utf-8")
 
 
-def start_local_backend(project: Path, port: int = LOCAL_PORT) -> subprocess.Popen:
+def start_local_backend(project: Path, port: int = LOCAL_PORT) -> subprocess.Popen[bytes]:
     """decap-server on 127.0.0.1:<port>, writing straight into ``project``'s files (mode fs).
 
     The editor then saves without GitHub; `git diff` shows what it wrote. The caller stops it.

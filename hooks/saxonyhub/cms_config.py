@@ -10,12 +10,16 @@ per section and language (docs/de/guides/, docs/en/guides/; see page_collection)
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from .datastore import ENTITY_KINDS, MARKDOWN_FIELDS, REFERENCES
 from .entities import Taxonomy
 from .glossary import Glossary
 from .page_meta import PageMeta
+
+# Select options per taxonomy section (taxonomy_options).
+Options = dict[str, list[dict[str, str]]]
 
 # decap-server's port for `make cms` (Decap's default).
 LOCAL_PORT = 8081
@@ -120,7 +124,7 @@ SUMMARIES = {
     "regions": "{{name.de}}",
 }
 # Entity kinds staff may create in the editor (regions are few and set up by the web team).
-CREATABLE = {"organisations", "services", "events", "contacts"}
+CREATABLE = frozenset({"organisations", "services", "events", "contacts"})
 # Relation widgets: the collection's id field and the field shown in the choice list.
 RELATION_DISPLAY = {
     "organisations": "name",
@@ -129,7 +133,7 @@ RELATION_DISPLAY = {
     "services": "title.de",
 }
 # Front-matter keys the editor leaves alone (layout, search and translation bookkeeping).
-PAGE_SKIPPED = {"template", "hide", "search", "robots", "translation"}
+PAGE_SKIPPED = frozenset({"template", "hide", "search", "robots", "translation"})
 # German hints for front-matter keys (PageMeta documents them in English only).
 PAGE_HINTS = {
     "title": "Seitentitel in der Sprache der Seite (3–120 Zeichen).",
@@ -144,10 +148,10 @@ PAGE_HINTS = {
 }
 PAGE_REFERENCES = {"owner": "contacts", "services": "services"}
 # Markdown sections edited in the editor: (collection, label, singular, folder in docs/<lang>/).
-PAGE_COLLECTIONS = [
+PAGE_COLLECTIONS = (
     ("news", "Aktuelles", "Meldung", "news"),
     ("guides", "Leitfäden", "Leitfaden", "guides"),
-]
+)
 
 
 def taxonomy_options(taxonomy: Taxonomy) -> dict[str, list[dict[str, str]]]:
@@ -174,7 +178,9 @@ def taxonomy_options(taxonomy: Taxonomy) -> dict[str, list[dict[str, str]]]:
 class _Walker:
     """Turns one JSON Schema (with its $defs) into Decap fields."""
 
-    def __init__(self, schema: dict[str, Any], references: dict[str, str], options: dict) -> None:
+    def __init__(
+        self, schema: dict[str, Any], references: dict[str, str], options: Options
+    ) -> None:
         self.defs = schema.get("$defs", {})
         self.references = references
         self.options = options
@@ -191,14 +197,18 @@ class _Walker:
             node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
         return node, nullable
 
-    def fields(self, node: dict[str, Any], markdown: set[str] = frozenset()) -> list[dict]:
+    def fields(
+        self, node: dict[str, Any], markdown: AbstractSet[str] = frozenset()
+    ) -> list[dict[str, Any]]:
         required = set(node.get("required", []))
         return [
             self.field(name, prop, name in required, name in markdown)
             for name, prop in node.get("properties", {}).items()
         ]
 
-    def field(self, name: str, prop: dict[str, Any], required: bool, markdown: bool) -> dict:
+    def field(
+        self, name: str, prop: dict[str, Any], required: bool, markdown: bool
+    ) -> dict[str, Any]:
         node, nullable = self.resolve(prop)
         out: dict[str, Any] = {"name": name, "label": LABELS.get(name, name)}
         hint = prop.get("description_de") or node.get("description_de") or PAGE_HINTS.get(name)
@@ -326,7 +336,7 @@ class _Walker:
         return out
 
 
-def entity_collection(kind: str, options: dict) -> dict[str, Any]:
+def entity_collection(kind: str, options: Options) -> dict[str, Any]:
     model = ENTITY_KINDS[kind]
     references = {field: target for (k, field), target in REFERENCES.items() if k == kind}
     schema = model.model_json_schema()

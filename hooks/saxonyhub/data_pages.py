@@ -125,7 +125,7 @@ class PageBuilder:
         organisations = self.store.all("organisations")
         for org in organisations:
             path = f"organisations/{org.id}.md"
-            self._render(path, "organisation.md", f"data/organisations/{org.id}.yml", org=org)
+            self._render(path, "profile.md", f"data/organisations/{org.id}.yml", org=org)
             self.out.search_body_pages.add(path)
         self._render(
             "organisations/index.md",
@@ -290,7 +290,7 @@ def fold_ics_line(line: str, limit: int = 75) -> str:
 
 
 # Fields of organisations.json / .csv, in this order (documented on the directory page).
-OPEN_DATA_FIELDS = [
+OPEN_DATA_FIELDS = (
     "id",
     "name",
     "name_en",
@@ -310,7 +310,7 @@ OPEN_DATA_FIELDS = [
     "certifications",
     "sources",
     "verified",
-]
+)
 
 
 def open_data_row(org: Any, lang: str) -> dict[str, Any]:

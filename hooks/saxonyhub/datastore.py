@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ ENTITY_KINDS: dict[str, type[BaseModel]] = {
     "contacts": Contact,
 }
 # Long texts rendered as Markdown: the subset staff may use there.
-MARKDOWN_FIELDS = {"profile", "description"}
+MARKDOWN_FIELDS = frozenset({"profile", "description"})
 _RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 _LINK_TARGET = re.compile(r"\]\(\s*([^)\s]*)")
 
@@ -159,12 +160,31 @@ def _taxonomy_problems(taxonomy: Loaded) -> list[Problem]:
                     )
                 )
             seen.setdefault(term_id, path)
+    return problems + _city_name_problems(taxonomy)
+
+
+def _city_name_problems(taxonomy: Loaded) -> list[Problem]:
+    """Each German city name once, and only where the English name differs."""
+    problems: list[Problem] = []
+    first: dict[str, int] = {}
+    for i, entry in enumerate(taxonomy.model.city_names):
+        line, col = taxonomy.marks.get(("city_names", i, "de"), (0, 0))
+        field_path = path_text(("city_names", i, "de"))
+        if entry.de in first:
+            message = f"city '{entry.de}' is listed twice"
+            hint = f"first listed at {path_text(('city_names', first[entry.de], 'de'))}"
+            problems.append(Problem(taxonomy.file, line, col, field_path, message, hint))
+        elif entry.en == entry.de:
+            message = f"the English name of '{entry.de}' is the same as the German one"
+            hint = "remove the entry: cities without one are shown as written"
+            problems.append(Problem(taxonomy.file, line, col, field_path, message, hint))
+        first.setdefault(entry.de, i)
     return problems
 
 
 def _taxonomy_sections(taxonomy: Taxonomy) -> dict[str, list[tuple[tuple[Any, ...], str]]]:
     """Every taxonomy id with its path; technologies and sub-fields share one namespace."""
-    technologies = []
+    technologies: list[tuple[tuple[Any, ...], str]] = []
     for i, tech in enumerate(taxonomy.technologies):
         technologies.append((("technologies", i), tech.id))
         technologies += [
@@ -382,7 +402,9 @@ def _markdown_problems(entity: Loaded, organisations: set[str]) -> list[Problem]
 ORG_LINK = "org:"
 
 
-def _markdown_findings(body: str, organisations: set[str] = frozenset()) -> list[tuple[str, str]]:
+def _markdown_findings(
+    body: str, organisations: AbstractSet[str] = frozenset()
+) -> list[tuple[str, str]]:
     """What breaks the Markdown subset in one text: raw HTML, links that are not https,
     profile links (org:<id>) to organisations that do not exist."""
     findings = []

@@ -32,13 +32,13 @@ if TYPE_CHECKING:
 
     from .site import SiteData
 
+from .acts import CitationError, LegalAct, cite, parse_reference
 from .i18n import LocalizedText, format_day
-from .legal import CitationError, LegalAct, cite, parse_reference
 from .page_meta import ReviewMeta
 from .problems import Problem
 from .review import PageReview
-from .strict_yaml import Marks, path_text
-from .validation import data_files, load_validated
+from .strict_yaml import Marks
+from .validation import Locator, data_files, load_validated
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", examples=["rule-11"])]
 CitationText = Annotated[
@@ -164,21 +164,11 @@ class DecisionTool(_Strict):
 # --- checks across the graph -------------------------------------------------------------------
 
 
-@dataclass
-class _Locator:
-    file: str
-    marks: Marks
-
-    def problem(self, path: tuple[Any, ...], message: str, hint: str = "") -> Problem:
-        line, col = self.marks.get(path, (0, 0))
-        return Problem(self.file, line, col, path_text(path), message, hint)
-
-
 def _listed(ids: list[str]) -> str:
     return ", ".join(ids) if len(ids) <= 12 else f"{', '.join(ids[:12])}, …"
 
 
-def _reference_problems(tool: DecisionTool, at: _Locator) -> list[Problem]:
+def _reference_problems(tool: DecisionTool, at: Locator) -> list[Problem]:
     questions = [q.id for q in tool.questions]
     rules = {r.id for r in tool.rules}
     definitions = {d.id for d in tool.definitions}
@@ -199,11 +189,11 @@ def _reference_problems(tool: DecisionTool, at: _Locator) -> list[Problem]:
                 problems.append(at.problem(path, f"unknown definition id '{term}'"))
         for j, answer in enumerate(question.answers):
             base = ("questions", i, "answers", j)
-            for k, rule in enumerate(answer.rules):
-                if rule not in rules:
+            for k, rule_id in enumerate(answer.rules):
+                if rule_id not in rules:
                     hint = "add it under 'rules:' or correct the id"
                     problems.append(
-                        at.problem((*base, "rules", k), f"unknown rule id '{rule}'", hint)
+                        at.problem((*base, "rules", k), f"unknown rule id '{rule_id}'", hint)
                     )
             if answer.next is not None and answer.next not in questions:
                 hint = f"questions: {_listed(questions)}"
@@ -213,15 +203,12 @@ def _reference_problems(tool: DecisionTool, at: _Locator) -> list[Problem]:
     return problems
 
 
-def _graph_problems(tool: DecisionTool, at: _Locator) -> list[Problem]:
+def _graph_problems(tool: DecisionTool, at: Locator) -> list[Problem]:
     """Cycles, unreachable questions, and a path that ends without any rule (leads nowhere)."""
     by_id = {q.id: (i, q) for i, q in enumerate(tool.questions)}
     problems: list[Problem] = []
     state: dict[str, str] = {}  # "open" while on the current path, then "done"
     empty: dict[str, bool] = {}  # can a path from here reach the end without any rule?
-
-    def leads_on(answer: Answer) -> bool:
-        return answer.next is not None and answer.next in by_id
 
     def visit(qid: str) -> bool:
         if state.get(qid) == "open":
@@ -235,7 +222,8 @@ def _graph_problems(tool: DecisionTool, at: _Locator) -> list[Problem]:
             state[qid] = "open"
             empty[qid] = False
             for answer in by_id[qid][1].answers:
-                rest = visit(answer.next) if leads_on(answer) else answer.next is None
+                following = answer.next
+                rest = visit(following) if following in by_id else following is None
                 empty[qid] = empty[qid] or (rest and not answer.rules)
             state[qid] = "done"
         return empty[qid]
@@ -258,7 +246,7 @@ def _empty_path_problem(
     tool: DecisionTool,
     by_id: dict[str, tuple[int, Question]],
     empty: dict[str, bool],
-    at: _Locator,
+    at: Locator,
 ) -> Problem:
     """Locate one path without any rule at its last answer, naming the path."""
     qid: str | None = tool.start
@@ -282,7 +270,9 @@ def _empty_path_problem(
 
 
 def _citation_paths(tool: DecisionTool) -> list[tuple[tuple[Any, ...], str]]:
-    found = [(("definitions", i, "cite"), d.cite) for i, d in enumerate(tool.definitions)]
+    found: list[tuple[tuple[Any, ...], str]] = [
+        (("definitions", i, "cite"), d.cite) for i, d in enumerate(tool.definitions)
+    ]
     for i, rule in enumerate(tool.rules):
         found += [(("rules", i, "cite", k), text) for k, text in enumerate(rule.cite)]
     if tool.strictest_cite:
@@ -290,9 +280,7 @@ def _citation_paths(tool: DecisionTool) -> list[tuple[tuple[Any, ...], str]]:
     return found
 
 
-def _citation_problems(
-    tool: DecisionTool, at: _Locator, acts: dict[str, LegalAct]
-) -> list[Problem]:
+def _citation_problems(tool: DecisionTool, at: Locator, acts: dict[str, LegalAct]) -> list[Problem]:
     problems = []
     for path, text in _citation_paths(tool):
         try:
@@ -306,7 +294,7 @@ def check_tool(
     tool: DecisionTool, file: str, marks: Marks, acts: dict[str, LegalAct], contacts: set[str]
 ) -> list[Problem]:
     """Every problem of one validated tool that its model cannot see."""
-    at = _Locator(file, marks)
+    at = Locator(file, marks)
     problems = _reference_problems(tool, at)
     problems += _graph_problems(tool, at)
     problems += _citation_problems(tool, at, acts)
@@ -327,7 +315,7 @@ def load_tools(
         The valid tools by id (sorted) and every problem found in any file.
     """
     tools: dict[str, DecisionTool] = {}
-    locations: dict[str, _Locator] = {}
+    locations: dict[str, Locator] = {}
     files, problems = data_files(data_dir, TOOLS_DIR)
     for path, display in files:
         tool, marks, found = load_validated(path, display, DecisionTool)
@@ -342,7 +330,7 @@ def load_tools(
         problems += found
         if not found:
             tools[tool.id] = tool
-            locations[tool.id] = _Locator(display, marks)
+            locations[tool.id] = Locator(display, marks)
     for tool_id, tool in list(tools.items()):
         found = _continuation_problems(tool, tools, locations[tool_id])
         if found:
@@ -365,7 +353,7 @@ def walk(tool: DecisionTool, answers: list[str]) -> str | None:
 
 
 def _continuation_problems(
-    tool: DecisionTool, tools: dict[str, DecisionTool], at: _Locator
+    tool: DecisionTool, tools: dict[str, DecisionTool], at: Locator
 ) -> list[Problem]:
     problems = []
     for i, outcome in enumerate(tool.outcomes):
@@ -389,7 +377,9 @@ def _continuation_problems(
 Pattern = Callable[[str], str]
 
 
-def _citations(texts: list[str], acts: dict[str, LegalAct], lang: str, pattern: Pattern) -> list:
+def _citations(
+    texts: list[str], acts: dict[str, LegalAct], lang: str, pattern: Pattern
+) -> list[dict[str, str]]:
     result = []
     for text in texts:
         reference = parse_reference(text, acts)
@@ -523,10 +513,9 @@ def evaluate(view: dict[str, Any], answers: dict[str, str] | list[str]) -> Evalu
     steps: list[tuple[str, str]] = []
     applied: list[str] = []
     current: str | None = view["start"]
-    path = list(answers) if isinstance(answers, list) else None
     while current is not None:
-        if path is not None:
-            chosen = path[len(steps)] if len(steps) < len(path) else None
+        if isinstance(answers, list):
+            chosen = answers[len(steps)] if len(steps) < len(answers) else None
         else:
             chosen = answers.get(current)
         answer = next((a for a in questions[current]["answers"] if a["id"] == chosen), None)

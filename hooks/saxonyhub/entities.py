@@ -392,6 +392,23 @@ class Technology(Term):
     fields: list[TechnologyField] = doc("Sub-fields.", "Teilgebiete.", default_factory=list)
 
 
+class CityName(Strict):
+    """The English name of a city whose German name English readers would not expect."""
+
+    de: str = doc(
+        "Official German name, exactly as written in 'city:' fields.",
+        "Amtlicher deutscher Name, genau wie in 'city:'-Feldern geschrieben.",
+        "München",
+        min_length=2,
+    )
+    en: str = doc(
+        "Name shown on English pages (the English exonym).",
+        "Name auf englischen Seiten (die englische Namensform).",
+        "Munich",
+        min_length=2,
+    )
+
+
 class Taxonomy(Strict):
     """Shared vocabularies that organisations, services and events refer to."""
 
@@ -401,3 +418,16 @@ class Taxonomy(Strict):
     service_categories: list[Term] = Field(min_length=1)
     service_formats: list[Term] = Field(min_length=1)
     company_roles: list[Term] = Field(default_factory=list)
+    city_names: list[CityName] = doc(
+        "English names of cities, only where English differs (München → Munich); every other "
+        "city is shown as written. Addresses in JSON-LD keep the official German name.",
+        "Englische Städtenamen, nur wo das Englische abweicht (München → Munich); alle anderen "
+        "Orte erscheinen wie geschrieben. Adressen im JSON-LD behalten den amtlichen Namen.",
+        default_factory=list,
+    )
+
+    def city(self, name: str, lang: str) -> str:
+        """A city's name in a page language: its English name where one is listed."""
+        if lang == "en":
+            return next((c.en for c in self.city_names if c.de == name), name)
+        return name

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -13,7 +13,7 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 def doc(en: str, de: str, example: Any = None, **kwargs: Any) -> Any:
     """A model field documented in both languages (the staff field reference shows both)."""
-    extra = {"description_de": de}
+    extra: dict[str, JsonValue] = {"description_de": de}
     examples = [example] if example is not None else None
     return Field(description=en, examples=examples, json_schema_extra=extra, **kwargs)
 

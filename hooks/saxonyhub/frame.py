@@ -76,9 +76,9 @@ class FrameParts:
             self._links = [link_folder(i.url) for i in self._items if getattr(i, "url", None)]
             self._folders.clear()
         if page.url not in self._folders:
-            folder = link_folder(page.url)
-            below = not folder or any(link[: len(folder)] == folder for link in self._links)
-            self._folders[page.url] = None if below else tuple(folder)
+            parts = link_folder(page.url)
+            below = not parts or any(link[: len(parts)] == parts for link in self._links)
+            self._folders[page.url] = None if below else tuple(parts)
         folder = self._folders[page.url]
         if folder is None:
             return None

@@ -33,14 +33,19 @@ def localized_page(
     root = language_root(config, lang)
     file = File.generated(config, root + path, content=content)
     file.inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-    file.locale = file.locale_alternate_of = lang
-    file.localization = lang if root else None
-    file.norm_src_uri = path
-    file.alternates = {
+    alternates: dict[str, object] = {
         other: SimpleNamespace(url=_url(language_root(config, other) + path), page=None)
         for other in hub(config).settings.languages
     }
-    file.alternates[lang] = file
+    alternates[lang] = file
+    # The attributes static-i18n gives the files it sorts; MkDocs' File does not declare them.
+    vars(file).update(
+        locale=lang,
+        locale_alternate_of=lang,
+        localization=lang if root else None,
+        norm_src_uri=path,
+        alternates=alternates,
+    )
     i18n = config.plugins.get("i18n")
     if i18n is not None and in_sitemap:
         i18n.i18n_files_per_language.setdefault(lang, []).append(file)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+# Place names become ids of SVG elements: "Görlitz" -> "goerlitz".
+_UMLAUTS: dict[str, str | int | None] = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
 WIDTH = 1000.0
 PADDING = 12.0
 # Places closer than this (SVG units, about 10 km) share one marker: on a 375 px phone the map is
@@ -128,5 +130,5 @@ class SaxonyMap:
 
 
 def _slug(name: str) -> str:
-    folded = name.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    folded = name.lower().translate(str.maketrans(_UMLAUTS))
     return "-".join("".join(c if c.isascii() and c.isalnum() else " " for c in folded).split())

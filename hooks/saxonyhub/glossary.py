@@ -12,8 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
 from .i18n import LocalizedText
 from .problems import Problem
-from .strict_yaml import Marks
-from .validation import duplicate_id_problems, load_validated
+from .validation import Locator, duplicate_id_problems, load_validated
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Synonym = Annotated[
@@ -89,35 +88,29 @@ def load_glossary(path: Path, display_name: str) -> tuple[Glossary | None, list[
     glossary, marks, problems = load_validated(path, display_name, Glossary)
     if glossary is None:
         return None, problems
+    at = Locator(display_name, marks)
     problems = duplicate_id_problems("terms", [t.id for t in glossary.terms], marks, display_name)
-    problems += _see_also_problems(glossary, marks, display_name)
-    problems += _abbreviation_problems(glossary, marks, display_name)
-    problems += _synonym_problems(glossary, marks, display_name)
+    problems += _see_also_problems(glossary, at)
+    problems += _abbreviation_problems(glossary, at)
+    problems += _synonym_problems(glossary, at)
     return (None if problems else glossary), problems
 
 
-def _see_also_problems(glossary: Glossary, marks: Marks, display_name: str) -> list[Problem]:
+def _see_also_problems(glossary: Glossary, at: Locator) -> list[Problem]:
     ids = set(glossary.by_id())
-    problems = []
-    for index, entry in enumerate(glossary.terms):
-        for position, target in enumerate(entry.see_also):
-            if target in ids and target != entry.id:
-                continue
-            line, col = marks.get(("terms", index, "see_also", position), (0, 0))
-            problems.append(
-                Problem(
-                    display_name,
-                    line,
-                    col,
-                    f"terms[{index}].see_also[{position}]",
-                    f"'{target}' is not another glossary entry (in entry '{entry.id}')",
-                    "use the id of another entry in this file",
-                )
-            )
-    return problems
+    return [
+        at.problem(
+            ("terms", index, "see_also", position),
+            f"'{target}' is not another glossary entry (in entry '{entry.id}')",
+            "use the id of another entry in this file",
+        )
+        for index, entry in enumerate(glossary.terms)
+        for position, target in enumerate(entry.see_also)
+        if target not in ids or target == entry.id
+    ]
 
 
-def _abbreviation_problems(glossary: Glossary, marks: Marks, display_name: str) -> list[Problem]:
+def _abbreviation_problems(glossary: Glossary, at: Locator) -> list[Problem]:
     problems = []
     for lang in ("de", "en"):
         seen: dict[str, str] = {}
@@ -126,22 +119,14 @@ def _abbreviation_problems(glossary: Glossary, marks: Marks, display_name: str) 
             if abbr is None:
                 continue
             if abbr in seen:
-                line, col = marks.get(("terms", index, "abbr"), (0, 0))
-                problems.append(
-                    Problem(
-                        display_name,
-                        line,
-                        col,
-                        f"terms[{index}].abbr",
-                        f"abbreviation '{abbr}' ({lang}) is already used by '{seen[abbr]}'",
-                        "an abbreviation can explain only one term",
-                    )
-                )
+                message = f"abbreviation '{abbr}' ({lang}) is already used by '{seen[abbr]}'"
+                hint = "an abbreviation can explain only one term"
+                problems.append(at.problem(("terms", index, "abbr"), message, hint))
             seen[abbr] = entry.id
     return problems
 
 
-def _synonym_problems(glossary: Glossary, marks: Marks, display_name: str) -> list[Problem]:
+def _synonym_problems(glossary: Glossary, at: Locator) -> list[Problem]:
     """A synonym repeats a wording of its entry, or belongs to two entries (search would merge
     two concepts)."""
     owner: dict[str, str] = {}
@@ -164,17 +149,8 @@ def _synonym_problems(glossary: Glossary, marks: Marks, display_name: str) -> li
                 hint = "a word can stand for one glossary entry only"
             else:
                 continue
-            line, col = marks.get(("terms", index, "synonyms", position), (0, 0))
-            problems.append(
-                Problem(
-                    display_name,
-                    line,
-                    col,
-                    f"terms[{index}].synonyms[{position}]",
-                    f"synonym '{synonym}' {why} (in entry '{entry.id}')",
-                    hint,
-                )
-            )
+            message = f"synonym '{synonym}' {why} (in entry '{entry.id}')"
+            problems.append(at.problem(("terms", index, "synonyms", position), message, hint))
     return problems
 
 

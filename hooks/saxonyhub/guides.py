@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .entities import Contact
-from .i18n import LocalizedText
+from .fields import Text
 from .page_meta import PageMeta
 from .review import PageReview
 from .site import SiteData
@@ -16,7 +16,7 @@ class ServiceLink:
     """A service named in a guide; ``has_page`` is false until the services pages exist."""
 
     id: str
-    title: LocalizedText
+    title: Text
     has_page: bool
 
 

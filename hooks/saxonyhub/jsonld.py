@@ -19,7 +19,7 @@ def organisation_jsonld(org: Organisation, lang: str, url: str) -> dict[str, Any
         "url": org.website or url,
         "address": {
             "@type": "PostalAddress",
-            "addressLocality": org.city,
+            "addressLocality": org.city,  # the official name in both languages, as for events
             "addressRegion": "Sachsen",
             "addressCountry": "DE",
         },
@@ -43,8 +43,11 @@ def organisation_jsonld(org: Organisation, lang: str, url: str) -> dict[str, Any
 
 
 def event_jsonld(
-    event: Event, lang: str, url: str, organiser: Organisation | None
+    event: Event, lang: str, url: str, organiser: Organisation | None, city: str | None = None
 ) -> dict[str, Any]:
+    """``city`` is the city's name in ``lang`` (taxonomy ``city_names``): it names a place
+    without a venue. The postal address keeps the official name, which postal services and
+    geocoders use, so both language versions describe the same address."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -56,7 +59,7 @@ def event_jsonld(
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": {
             "@type": "Place",
-            "name": event.venue or event.city,
+            "name": event.venue or city or event.city,
             "address": {
                 "@type": "PostalAddress",
                 "addressLocality": event.city,

@@ -19,7 +19,7 @@ from pathlib import Path
 
 SITEMAP = "sitemap.xml"
 # Written by every language build; joined here (or, for 404.html, moved by hooks/i18n_404.py).
-JOINED = {SITEMAP, f"{SITEMAP}.gz", "404.html"}
+JOINED = frozenset({SITEMAP, f"{SITEMAP}.gz", "404.html"})
 
 
 class MergeError(Exception):
@@ -80,7 +80,8 @@ def _join_sitemaps(site: Path, folders: list[Path]) -> None:
 
 def _gzip_mtime(path: Path) -> int:
     with open(path, "rb") as file:
-        return struct.unpack("<I", file.read(8)[4:8])[0]
+        (mtime,) = struct.unpack("<I", file.read(8)[4:8])
+    return int(mtime)
 
 
 def _differing_shared_files(site: Path, folder: Path, lang: str) -> Iterator[str]:

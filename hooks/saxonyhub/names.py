@@ -8,7 +8,7 @@ from typing import Any
 
 def display_name(org: Any, lang: str) -> str:
     """The official name in the page's language: ``name_en`` on English pages, else ``name``."""
-    return (org.name_en if lang == "en" else None) or org.name
+    return str((org.name_en if lang == "en" else None) or org.name)
 
 
 def title(org: Any, lang: str) -> str:

@@ -11,7 +11,9 @@ from html.parser import HTMLParser
 
 import markdown
 
-_BLOCKS = {"p", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"}
+_BLOCKS = frozenset(
+    {"p", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"}
+)
 
 
 class _TextCollector(HTMLParser):

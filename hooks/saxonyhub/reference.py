@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import types
 import typing
@@ -33,7 +34,7 @@ class FieldRow:
     required: bool
     meaning: str
     example: str
-    nested: type[BaseModel] | None
+    nested: builtins.type[BaseModel] | None  # `type` alone would be the field above
 
 
 def type_name(annotation: Any, lang: str) -> str:

@@ -6,11 +6,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .acts import LegalActs
 from .decision_tools import DecisionTool
 from .entities import Contact, Event, Organisation, Region, Service, Taxonomy
 from .glossary import Glossary
 from .i18n import Labels
-from .legal import LegalActs
 from .operator import Operator
 from .page_meta import PageMeta
 

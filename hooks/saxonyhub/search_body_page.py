@@ -1,6 +1,6 @@
 """Pages whose Markdown body only feeds the search index: the organisation profiles.
 
-A profile's visible content is rendered by overrides/organisation.html from the data entry; its
+A profile's visible content is rendered by overrides/profile.html from the data entry; its
 Markdown body (name, summary, competences, every text escaped by the `text` filter) exists so that
 Material's search indexes the page. MkDocs renders each page with a new Markdown instance that
 sets up every extension in mkdocs.yml, and for a five-line body that set-up cost more than the

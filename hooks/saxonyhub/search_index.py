@@ -15,7 +15,7 @@ prepared here in memory; the published pages stay as they are. The copy holds
 Pages excluded from search (front matter ``search: {exclude: true}``, see overrides/main.html)
 and pages without an article are left out. Next to Pagefind's files goes the vocabulary that the
 browser uses for typo tolerance: ``pagefind/hub-words.<lang>.<length>.json``, words of a length
-with how many pages contain them, fetched only for a query that found nothing.
+with how many pages contain them, fetched only for a long query word that the index lacks.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import gzip
 import html
 import json
 import multiprocessing
+import os
 import re
 import shutil
 import subprocess
@@ -37,6 +38,7 @@ from pathlib import Path, PurePosixPath
 
 from .glossary import Glossary, load_glossary
 from .search_text import (
+    MemberPattern,
     Splitter,
     SynonymGroup,
     fold,
@@ -52,6 +54,18 @@ GLOSSARY_FILE = "data/glossary.yml"
 EXCLUDE_MARKER = '<meta name="hub-search" content="exclude">'
 TERMS_ID = "hub-search-terms"  # the hidden section's heading id; the browser skips its excerpt
 MIN_TYPO_WORD = 5  # one edit of a 6-letter query may lead to a 5-letter word
+# Locations (word occurrences) per chunk of Pagefind's word index: a query term loads the chunks
+# that hold its words, and the list of all chunks (in the page list, pf_meta) comes with the
+# first query. Pagefind's default, 20,000, makes a chunk about 20-35 KB gzipped. Measured for
+# "Benannte Stelle" at 1,000 organisations (chunks + page list, KB): 20,000: 41.1 + 7.6;
+# 5,000: 11.2 + 8.7; 3,000: 7.9 + 9.5; 2,000: 5.5 + 10.4. Pagefind 1.5 reads the setting from
+# PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (options.rs; its integration_tests/index_chunking/ use it);
+# tests/build/test_search_index.py checks that it applies.
+INDEX_CHUNK_LOCATIONS = 3000
+# The kind that the browser assumes for a page outside the "kind" filter: the most numerous one,
+# so that the filter file, fetched with the first query, lists every page but the profiles
+# (at 1,000 organisations 0.3 KB instead of 2.1 KB). search.js knows it as DEFAULT_KIND.
+UNFILTERED_KIND = "organisation"
 # Page kind by site path (after the language folder); the first match wins.
 KINDS = (
     (re.compile(r"^guides/[^/]+/$"), "guide"),
@@ -59,7 +73,7 @@ KINDS = (
     (re.compile(r"^organisations/[^/]+/$"), "organisation"),
     (re.compile(r"^services/"), "service"),
     (re.compile(r"^glossary/$"), "glossary"),
-    (re.compile(r"^legal/[^/]+/$"), "legal"),
+    (re.compile(r"^legal/[^/]+/$"), "act"),
     (re.compile(r"^news/[^/]+/$"), "news"),
     (re.compile(r"^events/[^/]+/$"), "event"),
     (re.compile(r"^technologies/"), "technology"),
@@ -69,13 +83,16 @@ _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</arti
 _LANG = re.compile(r'<html[^>]* lang="([a-z]{2})"')
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*?)(/?)>|<!--.*?-->", re.S)
 _VOID = frozenset("area br col embed hr img input link meta source track wbr".split())
-# Subtrees neither indexed nor used for extra terms.
+# Subtrees neither indexed nor used for extra terms: besides the parts named above, footnote
+# numbers ("steht1" would be a word) and what every guide repeats (the disclaimer, which names
+# "Benannte Stelle" on every guide, and the box of the cluster's offers, found as services).
 _SKIPPED = (
     r'data-search-exclude|class="headerlink"|class="footnote-backref"|class="hub-review"'
-    r'|class="hub-map"|class="footnote"'
+    r'|class="hub-map"|class="footnote"|class="footnote-ref"|class="hub-help"'
+    r'|class="[^"]*hub-disclaimer"'
 )
 _SKIP_ATTRS = re.compile(_SKIPPED + "|data-pagefind-ignore")
-_FOOTNOTE_ID = re.compile(r' id="fn(?:ref)?:[^"]*"')
+_ID = re.compile(r'(?<=[\s"])id="[^"]*"')
 _CELL_END = re.compile(r"</(?:td|th|dt|dd|li|figcaption|summary)>")
 _SKIP_TAGS = frozenset({"script", "style", "svg", "template"})
 
@@ -90,6 +107,7 @@ class SearchPage:
     article: str  # the article's inner HTML, skipped parts marked data-pagefind-ignore
     text: str  # its visible text without the skipped parts
     title: str  # the text of its first <h1>
+    headings: str  # the text of its <h2> to <h4>
 
 
 def page_kind(path: str, languages: set[str]) -> str:
@@ -99,14 +117,28 @@ def page_kind(path: str, languages: set[str]) -> str:
     return next((kind for pattern, kind in KINDS if pattern.match(inner)), "page")
 
 
-def visible_text(fragment: str) -> tuple[str, str]:
-    """The text of an HTML fragment without skipped subtrees, and the text of its first <h1>.
+@dataclass(frozen=True)
+class VisibleText:
+    """What a visitor reads of an HTML fragment, without the skipped subtrees."""
+
+    text: str  # all of it
+    title: str  # the text of its first <h1>
+    headings: str  # the text of its <h2> to <h4>, one after the other
+
+
+_SUBHEADINGS = ("h2", "h3", "h4")
+
+
+def visible_text(fragment: str) -> VisibleText:
+    """The text of an HTML fragment without skipped subtrees, its title and its headings.
 
     A scan over the tags (regex, no parser: thousands of pages per build) that tracks the depth
-    of the subtree being skipped.
+    of the subtree being skipped and the heading being read.
     """
     pieces: list[str] = []
-    title: list[str] | None = None
+    title: list[str] = []
+    headings: list[str] = []
+    heading: list[str] | None = None  # the pieces of the heading being read
     title_done = False
     skip_depth = 0  # > 0 inside a skipped subtree
     stack: list[tuple[str, bool]] = []  # open elements: name, starts a skipped subtree
@@ -115,8 +147,8 @@ def visible_text(fragment: str) -> tuple[str, str]:
         if not skip_depth:
             chunk = fragment[position : match.start()]
             pieces.append(chunk)
-            if title is not None and not title_done:
-                title.append(chunk)
+            if heading is not None:
+                heading.append(chunk)
         position = match.end()
         closing, name, attrs, self_closing = match.groups()
         if name is None:
@@ -132,31 +164,38 @@ def visible_text(fragment: str) -> tuple[str, str]:
                     skip_depth -= 1
                 if opened_name == name:
                     break
-            if name == "h1" and title is not None:
-                title_done = True
+            if heading is not None and (name == "h1" or name in _SUBHEADINGS):
+                (title if name == "h1" else headings).extend([*heading, " "])
+                title_done = title_done or name == "h1"
+                heading = None
             pieces.append(" ")
             continue
         skipping = name in _SKIP_TAGS or bool(_SKIP_ATTRS.search(attrs))
         stack.append((name, skipping))
         skip_depth += skipping
-        if name == "h1" and title is None and not skip_depth:
-            title = []
+        if not skip_depth and (name in _SUBHEADINGS or (name == "h1" and not title_done)):
+            heading = []
         if name in ("p", "li", "td", "th", "div", "h1", "h2", "h3", "h4", "dt", "dd", "br"):
             pieces.append(" ")
     if not skip_depth:
         pieces.append(fragment[position:])
-    text = " ".join(html.unescape("".join(pieces)).split())
-    heading = " ".join(html.unescape("".join(title or [])).split())
-    return text, heading
+    return VisibleText(
+        *(" ".join(html.unescape("".join(p)).split()) for p in (pieces, title, headings))
+    )
 
 
 def indexed_article(article: str) -> str:
     """The article as Pagefind should read it: skipped subtrees marked, table cells and list
     items ending in a space (Pagefind joins their text: "Art" + "Verordnung" = "ArtVerordnung"),
-    footnote ids removed."""
+    ids removed.
+
+    Pagefind stores every element id as an anchor in the fragment that a browser loads per
+    result (a guide's headings and footnotes: 8% of its fragment, a decision tool's options: 38%).
+    The browser needs one anchor only, the extra terms' heading (indexed_document): the best
+    excerpt of the rest is Pagefind's own choice over the whole page.
+    """
     marked = re.sub(_SKIPPED, lambda m: m.group(0) + " data-pagefind-ignore", article)
-    # Footnote ids would each become an anchor in the fragment a browser loads per result.
-    marked = _FOOTNOTE_ID.sub("", marked)
+    marked = _ID.sub("", marked)
     return _CELL_END.sub(lambda m: " " + m.group(0), marked)
 
 
@@ -178,10 +217,16 @@ def read_page(
         return None
     source_path = path.relative_to(site_dir).as_posix()
     url_path = source_path.removesuffix("index.html")
-    text, title = visible_text(article.group(1))
+    visible = visible_text(article.group(1))
     kind = page_kind(url_path, languages)
     return SearchPage(
-        source_path, lang.group(1), kind, indexed_article(article.group(1)), text, title
+        source_path,
+        lang.group(1),
+        kind,
+        indexed_article(article.group(1)),
+        visible.text,
+        visible.title,
+        visible.headings,
     )
 
 
@@ -192,9 +237,10 @@ class ExtraTerms:
     title: list[str]  # variants and synonyms of its title's words
     body: list[str]  # variants of the other words
     synonyms: list[str]  # synonyms of the other words
+    heading_synonyms: list[str]  # synonyms of its <h2>-<h4> words (also among ``synonyms``)
 
     def all(self) -> list[str]:
-        return self.title + self.body + self.synonyms
+        return self.title + self.body + self.synonyms + self.heading_synonyms
 
 
 @dataclass(frozen=True)
@@ -202,12 +248,14 @@ class LanguagePart:
     """One language's share of the index (language_part)."""
 
     documents: list[tuple[str, str]]  # (site path, the HTML Pagefind indexes)
-    typo_words: dict[str, Counter]  # typo_vocabulary of its pages
+    typo_words: dict[str, Counter[str]]  # typo_vocabulary of its pages
 
 
-# Pagefind weighs <h1> words 7 and body words 1; a synonym found in the body counts half a word,
-# so that a page using the query's own words ranks above one that uses a synonym.
-TERM_WEIGHTS = (("title", "7"), ("body", "1"), ("synonyms", "0.5"))
+# Pagefind weighs <h1> words 7, <h2> 6, <h3> 5, <h4> 4 and body words 1 (fossick/parser.rs). A
+# synonym counts half the word it stands for, so that a page using the query's own words ranks
+# above one that uses a synonym; one in a heading ("Finding a notified body") counts half a
+# heading word, so that the guide on the subject ranks first in the other language too.
+TERM_WEIGHTS = (("title", "7"), ("body", "1"), ("synonyms", "0.5"), ("heading_synonyms", "2.5"))
 
 
 def indexed_document(page: SearchPage, extra: ExtraTerms) -> str:
@@ -216,14 +264,17 @@ def indexed_document(page: SearchPage, extra: ExtraTerms) -> str:
     The extra terms' section has a heading id of its own, so that the browser can tell an
     excerpt of it from one of the page's text.
     """
+    kind_filter = (
+        "" if page.kind == UNFILTERED_KIND else f' data-pagefind-filter="kind:{page.kind}"'
+    )
     parts = [
         f'<html lang="{page.lang}"><head><meta charset="utf-8"></head><body>',
         f"<main data-pagefind-body>{page.article}",
-        f'<span hidden data-pagefind-meta="kind:{page.kind}"'
-        f' data-pagefind-filter="kind:{page.kind}"></span>',
+        f'<span hidden data-pagefind-meta="kind:{page.kind}"{kind_filter}></span>',
     ]
     if extra.all():
-        parts.append(f'<section hidden><h6 id="{TERMS_ID}" data-pagefind-ignore>·</h6>')
+        # Pagefind makes a sub-result only of a heading that it indexes and that has text.
+        parts.append(f'<section hidden><h6 id="{TERMS_ID}">·</h6>')
         for field, weight in TERM_WEIGHTS:
             terms = getattr(extra, field)
             if terms:
@@ -238,7 +289,7 @@ def page_terms(
     page: SearchPage,
     splitter: Splitter | None,
     groups: list[SynonymGroup],
-    matcher: list,
+    matcher: list[MemberPattern],
 ) -> ExtraTerms:
     """The extra terms of ``page``."""
     title = variant_terms(page.title, splitter) + synonym_terms(page.title, groups, matcher)
@@ -246,6 +297,7 @@ def page_terms(
         title=title,
         body=variant_terms(page.text, splitter),
         synonyms=synonym_terms(page.text, groups, matcher),
+        heading_synonyms=synonym_terms(page.headings, groups, matcher),
     )
 
 
@@ -262,9 +314,11 @@ def site_pages(
     return pages
 
 
-def typo_vocabulary(pages: list[SearchPage], extra: dict[str, list[str]]) -> dict[str, Counter]:
+def typo_vocabulary(
+    pages: list[SearchPage], extra: dict[str, list[str]]
+) -> dict[str, Counter[str]]:
     """Per language: folded words of MIN_TYPO_WORD+ letters and how many pages contain each."""
-    result: dict[str, Counter] = defaultdict(Counter)
+    result: dict[str, Counter[str]] = defaultdict(Counter)
     folded: dict[str, str] = {}  # the same words on every page: fold each once
     for page in pages:
         found = set(words(page.text + " " + " ".join(extra[page.source_path])))
@@ -273,7 +327,7 @@ def typo_vocabulary(pages: list[SearchPage], extra: dict[str, list[str]]) -> dic
     return result
 
 
-def write_typo_vocabulary(bundle: Path, counts: dict[str, Counter]) -> None:
+def write_typo_vocabulary(bundle: Path, counts: dict[str, Counter[str]]) -> None:
     """One JSON file per language and word length: the words, most frequent first."""
     for lang, counter in counts.items():
         by_length: dict[int, list[tuple[str, int]]] = defaultdict(list)
@@ -315,7 +369,8 @@ def run_pagefind(documents: list[tuple[str, str]], bundle: Path) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
         command = [sys.executable, "-m", "pagefind", "--site", folder, "--output-path", str(bundle)]
-        result = subprocess.run(command, capture_output=True, text=True)
+        env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_LOCATIONS)}
+        result = subprocess.run(command, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         raise SearchIndexError(result.stdout + result.stderr)
     for name in UNUSED_FILES:
@@ -377,7 +432,7 @@ def write_search_index(site_dir: Path, languages: list[str], groups: list[Synony
         (document for part in parts for document in part.documents),
         key=lambda document: PurePosixPath(document[0]).parts,
     )
-    counts: dict[str, Counter] = defaultdict(Counter)
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
     for part in parts:
         for lang, counter in part.typo_words.items():
             counts[lang].update(counter)

@@ -171,7 +171,7 @@ class SynonymGroup:
 
 
 @dataclass(frozen=True)
-class _MemberPattern:
+class MemberPattern:
     group: int
     literal: str  # the member's first word, folded: a cheap test before the regex
     regex: re.Pattern[str]
@@ -187,20 +187,18 @@ def member_regex(member: str) -> re.Pattern[str] | None:
     return re.compile(r"\b" + (ending + r"\W+").join(parts) + ending + r"\b")
 
 
-def synonym_matcher(groups: list[SynonymGroup]) -> list[_MemberPattern]:
+def synonym_matcher(groups: list[SynonymGroup]) -> list[MemberPattern]:
     """What synonym_terms looks for: one pattern per wording of every group."""
     patterns = []
     for index, group in enumerate(groups):
         for member in group.members:
             regex = member_regex(member)
             if regex is not None:
-                patterns.append(_MemberPattern(index, fold(words(member)[0]), regex))
+                patterns.append(MemberPattern(index, fold(words(member)[0]), regex))
     return patterns
 
 
-def synonym_terms(
-    text: str, groups: list[SynonymGroup], matcher: list[_MemberPattern]
-) -> list[str]:
+def synonym_terms(text: str, groups: list[SynonymGroup], matcher: list[MemberPattern]) -> list[str]:
     """The other members of every group that ``text`` mentions, repeated as often as mentioned
     (at most SYNONYM_REPEAT times), so that a synonym weighs about what the word in the text
     does."""
@@ -229,7 +227,8 @@ def variant_terms(text: str, splitter: Splitter | None) -> list[str]:
             know that "Pruefung" is "Prüfung").
 
     Returns:
-        Each term as often as its source word occurs (at most MAX_REPEAT times).
+        Each term as often as its source word occurs (at most MAX_REPEAT times), a term that
+        several words contain ("medizin" in every "Medizinprodukt…") counted once.
     """
     counts = Counter(words(text))
     terms: list[str] = []
@@ -244,4 +243,5 @@ def variant_terms(text: str, splitter: Splitter | None) -> list[str]:
         for term in dict.fromkeys(extra):
             if term not in present:
                 terms.extend([term] * min(count, MAX_REPEAT))
+                present.add(term)
     return terms

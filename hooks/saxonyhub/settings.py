@@ -38,6 +38,13 @@ class HubSettings(BaseModel):
         description="Contact id (data/contacts/<id>.yml) of every guide's help box.",
         examples=["cluster-office"],
     )
+    preview: bool = Field(
+        False,
+        description=(
+            "Show drafts, marked and out of the navigation (HUB_PREVIEW=true, which `make serve` "
+            "sets); false for every published build."
+        ),
+    )
 
     @field_validator("repo_url")
     @classmethod

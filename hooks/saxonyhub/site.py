@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .acts import LegalActs, load_legal_acts
 from .datastore import DataStore, load_store
 from .entities import Contact, Service
 from .glossary import Glossary, load_glossary
 from .i18n import Labels, load_labels
-from .legal import LegalActs, load_legal_acts
 from .operator import Operator, load_operator
 from .problems import Problem, ProblemList
 
@@ -51,16 +51,23 @@ def load_site_data(project_dir: Path) -> SiteData:
     """
     data = project_dir / "data"
     problems = ProblemList()
-    loaded = {
-        "labels": load_labels(data / "labels.yml", "data/labels.yml"),
-        "operator": load_operator(data / "operator.yml", "data/operator.yml"),
-        "legal_acts": load_legal_acts(data / "legal_acts.yml", "data/legal_acts.yml"),
-        "glossary": load_glossary(data / "glossary.yml", "data/glossary.yml"),
-        "store": load_store(project_dir),
-    }
-    for _, found in loaded.values():
-        problems.extend(found)
-    if problems.errors or any(value is None for value, _ in loaded.values()):
+    labels, found = load_labels(data / "labels.yml", "data/labels.yml")
+    problems.extend(found)
+    operator, found = load_operator(data / "operator.yml", "data/operator.yml")
+    problems.extend(found)
+    legal_acts, found = load_legal_acts(data / "legal_acts.yml", "data/legal_acts.yml")
+    problems.extend(found)
+    glossary, found = load_glossary(data / "glossary.yml", "data/glossary.yml")
+    problems.extend(found)
+    store, found = load_store(project_dir)
+    problems.extend(found)
+    if (
+        problems.errors
+        or labels is None
+        or operator is None
+        or legal_acts is None
+        or glossary is None
+        or store is None
+    ):
         raise DataError(problems)
-    values = {name: value for name, (value, _) in loaded.items()}
-    return SiteData(**values, notices=problems.notices)
+    return SiteData(labels, operator, legal_acts, glossary, store, notices=problems.notices)

@@ -83,7 +83,8 @@ def language_root(config: MkDocsConfig, lang: str | None = None) -> str:
 
 
 def register_filters(env: Environment, config: MkDocsConfig) -> None:
-    """Add the project's filters: ``loc`` picks the page's language, ``day`` formats a date."""
+    """Add the project's filters: ``loc`` picks the page's language, ``day`` formats a date,
+    ``city`` gives a city's English name on English pages (taxonomy.yml ``city_names``)."""
     lang = page_language(config)
     # tojson writes front-matter strings (YAML) and JSON-LD: "\ud83e\uddea", the ASCII escape of
     # an emoji, is a surrogate pair that YAML rejects, so non-ASCII text stays as it is.
@@ -106,6 +107,9 @@ def register_filters(env: Environment, config: MkDocsConfig) -> None:
     env.globals["org_name"] = lambda org, language=None: names.display_name(org, language or lang)
     env.globals["org_title"] = lambda org, language=None: names.title(org, language or lang)
     env.globals["place"] = names.place
+    env.filters["city"] = lambda value, language=None: build.data.store.taxonomy.city(
+        value, language or lang
+    )
     env.globals["default_lang"] = build.settings.default_language
     env.globals["lang_root"] = build.settings.language_root(lang)
     env.globals["other_langs"] = build.settings.other_languages(lang)

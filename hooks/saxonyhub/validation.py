@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .fields import SLUG_PATTERN
 from .problems import Problem
@@ -84,9 +86,7 @@ def problems_from_error(
     return problems
 
 
-def _describe(
-    item: dict[str, Any], model: type[BaseModel], loc: tuple[Any, ...]
-) -> tuple[str, str]:
+def _describe(item: ErrorDetails, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
     kind = item["type"]
     found = item.get("input")
     if kind == "extra_forbidden":
@@ -162,17 +162,28 @@ def load_model(
     return value, problems
 
 
+@dataclass(frozen=True)
+class Locator:
+    """Makes the problems of one YAML file, each at the line and column of its field."""
+
+    file: str
+    marks: Marks
+
+    def problem(self, path: tuple[Any, ...], message: str, hint: str = "") -> Problem:
+        """A problem at ``path`` (``("terms", 3, "abbr")``, shown as ``terms[3].abbr``)."""
+        line, col = self.marks.get(path, (0, 0))
+        return Problem(self.file, line, col, path_text(path), message, hint)
+
+
 def duplicate_id_problems(
     key: str, ids: list[str], marks: Marks, display_name: str
 ) -> list[Problem]:
     """Ids that occur twice in the list ``key``, located at their second occurrence."""
+    at = Locator(display_name, marks)
     seen: set[str] = set()
     problems = []
     for index, value in enumerate(ids):
         if value in seen:
-            line, col = marks.get((key, index, "id"), (0, 0))
-            problems.append(
-                Problem(display_name, line, col, f"{key}[{index}].id", f"duplicate id '{value}'")
-            )
+            problems.append(at.problem((key, index, "id"), f"duplicate id '{value}'"))
         seen.add(value)
     return problems

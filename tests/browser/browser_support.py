@@ -3,6 +3,7 @@ site search."""
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 from pathlib import Path
@@ -51,3 +52,9 @@ def type_query(page: Page, query: str) -> None:
 def results(page: Page) -> list[str]:
     links = page.locator("[data-hub-search] .md-search-result__link")
     return [link.evaluate("a => a.href") for link in links.all()]
+
+
+def gzipped_size(path: Path) -> int:
+    """What a gzip-serving host sends for ``path``: Pagefind's index files are gzip already."""
+    data = path.read_bytes()
+    return len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 9))

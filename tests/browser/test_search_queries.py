@@ -56,6 +56,30 @@ CASES = {
 }
 
 
+# A term of the other language (a glossary pair or synonym) finds the guide on the subject first,
+# above guides that merely mention it.
+FIRST_IN_OTHER_LANGUAGE = {
+    "de": [
+        ("CE marking", "guides/conformity-assessment/"),
+        ("notified body", "guides/conformity-assessment/"),
+        ("authorised representative", "guides/non-eu-market-access/"),
+        ("classification", "guides/mdr-classification/"),
+        ("intended purpose", "guides/mdr-classification/"),
+        ("clinical evaluation", "guides/clinical-evaluation/"),
+        ("post-market surveillance", "guides/post-market-surveillance/"),
+    ],
+    "en": [
+        ("Benannte Stelle", "en/guides/conformity-assessment/"),
+        ("Zweckbestimmung", "en/guides/mdr-classification/"),
+        ("Klassifizierung", "en/guides/mdr-classification/"),
+        ("Klassifikation", "en/guides/mdr-classification/"),
+        ("Konformitätsbewertung", "en/guides/conformity-assessment/"),
+        ("Bevollmächtigter", "en/guides/non-eu-market-access/"),
+        ("klinische Bewertung", "en/guides/clinical-evaluation/"),
+    ],
+}
+
+
 @pytest.fixture(scope="module", params=["de", "en"])
 def searcher(request, browser, served_site: str) -> Iterator[tuple[str, object]]:
     # The session's browser (tests/browser/conftest.py): one Playwright per test run.
@@ -95,6 +119,19 @@ def test_issue_and_own_queries_find_their_page_in_the_top_3(searcher):
         if any(p.startswith("en/") != (lang == "en") for p in paths):
             failures.append(f"{query!r} returned a page of the other language: {paths}")
     assert failures == []
+
+
+def test_a_term_of_the_other_language_finds_the_guide_on_the_subject_first(searcher):
+    lang, page = searcher
+    firsts = {
+        query: run_query(page, query, 3)["paths"] for query, _ in FIRST_IN_OTHER_LANGUAGE[lang]
+    }
+    misses = [
+        (q, firsts[q])
+        for q, expected in FIRST_IN_OTHER_LANGUAGE[lang]
+        if firsts[q][:1] != [expected]
+    ]
+    assert misses == []
 
 
 def test_a_word_only_a_profile_uses_finds_that_profile(searcher, built_site: Path):

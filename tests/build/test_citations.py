@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from built_pages import BuiltPage
-from saxonyhub.legal import EUR_LEX_ANCHOR, SECTION_PAGE, act_url, find_citations, load_legal_acts
+from saxonyhub.acts import EUR_LEX_ANCHOR, SECTION_PAGE, act_url, find_citations, load_legal_acts
 
 ROOT = Path(__file__).resolve().parents[2]
 NBSP = "\u00a0"

@@ -5,6 +5,7 @@ data/events/, so adding an event never turns these tests red."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
@@ -49,7 +50,7 @@ def test_event_lists_show_date_range_city_and_organiser(built_site: Path, lang: 
         item = list_item(page, event.id)
         text = item.get_text(" ", strip=True)
         assert format_day_range(event.start, event.end, lang) in text, event.id
-        assert event.city in text, event.id
+        assert STORE.taxonomy.city(event.city, lang) in text, event.id
         assert is_before_past_heading(item) == (event in upcoming), event.id
         if event.organiser:
             assert item.select_one(f"a[href$='organisations/{event.organiser}/']"), event.id
@@ -57,6 +58,32 @@ def test_event_lists_show_date_range_city_and_organiser(built_site: Path, lang: 
             assert event.organiser_name in text, event.id
         for host in event.co_hosts:
             assert item.select_one(f"a[href$='organisations/{host}/']"), (event.id, host)
+
+
+def event_page(site: Path, lang: str, event_id: str) -> BeautifulSoup:
+    html = (site / LANGS[lang] / f"events/{event_id}/index.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_english_pages_use_english_city_names_and_addresses_keep_the_official_one(built_site):
+    renamed = [e for e in STORE.all("events") if STORE.taxonomy.city(e.city, "en") != e.city]
+    if not renamed:
+        pytest.skip("no event in a city with an English name (taxonomy.yml city_names)")
+    for event in renamed:
+        english = STORE.taxonomy.city(event.city, "en")
+        for lang, shown in (("de", event.city), ("en", english)):
+            page = event_page(built_site, lang, event.id)
+            where = page.select_one(".hub-facts tbody tr:nth-of-type(2) td:nth-of-type(2)")
+            assert where is not None and where.get_text(strip=True).endswith(shown), event.id
+            jsonld = json.loads(page.select_one("script[type='application/ld+json']").string)
+            assert jsonld["location"]["address"]["addressLocality"] == event.city, event.id
+        calendar = icalendar.Calendar.from_ical(
+            (built_site / "en/events/calendar.ics").read_bytes()
+        )
+        locations = {
+            str(v["UID"]).split("@")[0]: str(v["LOCATION"]) for v in calendar.walk("VEVENT")
+        }
+        assert locations[event.id].endswith(english), event.id
 
 
 def test_at_least_one_upcoming_event_is_listed(built_site: Path):

@@ -120,10 +120,10 @@ def test_every_guide_shows_its_review_box(built_site: Path, prefix, lang, label)
         ("en/", "Not legal advice", "How the cluster helps"),
     ],
 )
-def test_every_guide_ends_with_legal_note_and_services(built_site: Path, prefix, note, help_title):
+def test_every_guide_ends_with_disclaimer_and_services(built_site: Path, prefix, note, help_title):
     for guide in GUIDES:
         soup = soup_of(built_site, f"{prefix}guides/{guide}")
-        assert soup.select_one(".hub-legal-note .admonition-title").get_text() == note
+        assert soup.select_one(".hub-disclaimer .admonition-title").get_text() == note
         help_box = soup.select_one(".hub-help")
         assert help_box.h2.get_text() == help_title
         links = help_box.select("li a")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from saxonyhub.legal import load_legal_acts
+from saxonyhub.acts import load_legal_acts
 
 ROOT = Path(__file__).resolve().parents[2]
 

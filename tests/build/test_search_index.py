@@ -3,6 +3,8 @@ holds of each page, in which language, and that pages load nothing of it by them
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from pathlib import Path
 
@@ -11,7 +13,13 @@ from bs4 import BeautifulSoup
 
 from saxonyhub.datastore import load_store
 from saxonyhub.glossary import load_glossary
-from saxonyhub.search_index import indexed_pages, read_page
+from saxonyhub.search_index import (
+    BUNDLE,
+    INDEX_CHUNK_LOCATIONS,
+    UNFILTERED_KIND,
+    indexed_pages,
+    read_page,
+)
 from saxonyhub.search_text import words
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,7 +84,7 @@ def test_each_page_is_indexed_once_in_its_own_language(index, built_site: Path):
         ("en/guides/ivdr/", "guide"),
         ("services/startup-support/", "service"),
         ("en/glossary/", "glossary"),
-        ("legal/mdr/", "legal"),
+        ("legal/mdr/", "act"),
         ("en/organisations/tu-dresden/", "organisation"),
         ("news/2018-11-02-innovation-cluster/", "news"),
     ],
@@ -125,7 +133,30 @@ def test_pages_load_no_search_code_and_no_sitemap_by_themselves(built_site: Path
         sources = [s.get("src", "") for s in soup.find_all("script")]
         assert not [s for s in sources if "search" in s or "pagefind" in s], path
         assert "XMLHttpRequest" not in html and "sitemap.xml" not in html
-        # Material fetches a sitemap for every link[rel=alternate] (an exact match): none here,
-        # but still alternates for browsers and search engines (rel="alternate ").
-        assert '<link rel="alternate"' not in html
-        assert '<link rel="alternate " hreflang=' in html
+        # Standard alternates for search engines and feed readers; Material's bundle fetches no
+        # sitemap for them (hooks/material_alternate.py, tests/browser/test_search.py).
+        assert '<link rel="alternate" hreflang=' in html
+        assert '<link rel="alternate" type="application/atom+xml"' in html
+    [bundle] = (built_site / "assets/javascripts").glob("bundle.*.min.js")
+    assert '"link[rel=alternate]"' not in bundle.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_word_index_is_split_into_small_chunks(built_site: Path, lang: str):
+    # A query term loads one chunk; Pagefind's default chunks (20,000 locations) are ~7 times
+    # larger. Each word occurrence is one location, so there are about words / size chunks.
+    indexed_words = sum(
+        json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd"))["word_count"]
+        for p in (built_site / BUNDLE / "fragment").glob(f"{lang}_*.pf_fragment")
+    )
+    chunks = list((built_site / BUNDLE / "index").glob(f"{lang}_*.pf_index"))
+    assert len(chunks) >= 0.5 * indexed_words / INDEX_CHUNK_LOCATIONS, (len(chunks), indexed_words)
+
+
+def test_only_pages_other_than_profiles_carry_the_kind_filter(built_site: Path):
+    # The filter file (loaded with the first query) lists these; profiles are the default kind.
+    for path in sorted((built_site / BUNDLE / "fragment").glob("*.pf_fragment")):
+        record = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        kind = record["meta"]["kind"]
+        expected = {} if kind == UNFILTERED_KIND else {"kind": [kind]}
+        assert record["filters"] == expected, record["url"]

@@ -206,3 +206,23 @@ def test_wrong_file_extension(project: Path):
         "data/contacts/office.yaml: data files must end in .yml — hint: rename it to office.yml"
         in [p.format() for p in problems]
     )
+
+
+def test_city_listed_twice(problems_after):
+    problems = problems_after(
+        "data/taxonomy.yml", "{de: Köln, en: Cologne}", "{de: München, en: Monaco}"
+    )
+    assert problems == [
+        "data/taxonomy.yml:29:10: city_names[1].de: city 'München' is listed twice"
+        " — hint: first listed at city_names[0].de"
+    ]
+
+
+def test_city_with_the_same_english_name(problems_after):
+    problems = problems_after(
+        "data/taxonomy.yml", "{de: Köln, en: Cologne}", "{de: Köln, en: Köln}"
+    )
+    assert problems == [
+        "data/taxonomy.yml:29:10: city_names[1].de: the English name of 'Köln' is the same as the"
+        " German one — hint: remove the entry: cities without one are shown as written"
+    ]

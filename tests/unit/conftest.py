@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from saxonyhub.acts import CitationIndex
 from saxonyhub.build_state import Checks, HubBuild, attach
-from saxonyhub.legal import CitationIndex
 from saxonyhub.pages import PageIndex
 from saxonyhub.settings import HubSettings
 from saxonyhub.site import SiteData, load_site_data
@@ -40,11 +40,13 @@ class FakeConfig(dict):
 
 @pytest.fixture
 def hub_config(site_data: SiteData) -> Callable[..., FakeConfig]:
-    """``hub_config(docs_dir, **keys)`` -> a config carrying a HubBuild of the real data and the
-    pages below ``docs_dir``, as hooks/site_data.py attaches it in on_config."""
+    """``hub_config(docs_dir, preview=False, **keys)`` -> a config carrying a HubBuild of the real
+    data and the pages below ``docs_dir``, as hooks/site_data.py attaches it in on_config."""
 
-    def make(docs_dir: Path, **keys: Any) -> FakeConfig:
-        settings = HubSettings(languages=("de", "en"), cluster_contact="cluster-office")
+    def make(docs_dir: Path, preview: bool = False, **keys: Any) -> FakeConfig:
+        settings = HubSettings(
+            languages=("de", "en"), cluster_contact="cluster-office", preview=preview
+        )
         pages = PageIndex.scan(docs_dir)
         config = FakeConfig(docs_dir=str(docs_dir), **keys)
         attach(config, HubBuild(settings, site_data, pages, CitationIndex(), Checks()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -10,9 +11,14 @@ from typing import Any
 import drafts as drafts_hook
 import pytest
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils.yaml import yaml_load
 
+from saxonyhub.build_state import hub
 from saxonyhub.drafts import draft_notices, is_draft_page
 from saxonyhub.page_meta import placeholder_problems, validate_docs
+from saxonyhub.settings import read_settings
+
+ROOT = Path(__file__).resolve().parents[2]
 
 PAGE = "---\ntitle: Titel\ndescription: Eine Beschreibung mit genug Text.\n{extra}---\n{body}"
 
@@ -66,13 +72,14 @@ def test_placeholder_in_a_front_matter_value_is_found(tmp_path: Path):
     assert [(p.line, p.column) for p in validate_docs(tmp_path)[1]] == [(2, 8)]
 
 
-@pytest.fixture
-def docs(tmp_path: Path, hub_config: Callable[..., Any]) -> SimpleNamespace:
+def hub_docs(tmp_path: Path, hub_config: Callable[..., Any], preview: bool) -> SimpleNamespace:
     docs_dir = tmp_path / "docs"
     write(docs_dir / "de/ready.md")
     write(docs_dir / "de/draft.md", "draft: true\n")
     write(docs_dir / "en/draft.md", "draft: true\n")
-    config = hub_config(docs_dir, site_dir=str(tmp_path / "site"))
+    config = hub_config(
+        docs_dir, preview=preview, site_dir=str(tmp_path / "site"), theme={"language": "de"}
+    )
     files = Files(
         [
             File(name, str(docs_dir), config.site_dir, use_directory_urls=True)
@@ -82,26 +89,69 @@ def docs(tmp_path: Path, hub_config: Callable[..., Any]) -> SimpleNamespace:
     return SimpleNamespace(config=config, files=files)
 
 
+def page_of(files: Files, src_uri: str) -> SimpleNamespace:
+    file = files.get_file_from_path(src_uri)
+    return SimpleNamespace(file=file, meta={"draft": True} if "draft" in src_uri else {})
+
+
 def test_build_removes_drafts_before_the_language_split(
-    docs: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, hub_config: Callable[..., Any]
 ):
-    monkeypatch.setattr(drafts_hook, "_serving", False)
+    docs = hub_docs(tmp_path, hub_config, preview=False)
     files = drafts_hook.on_files(docs.files, config=docs.config)
     assert [f.src_uri for f in files] == ["de/ready.md"]
 
 
-def test_serve_keeps_drafts_out_of_the_navigation(
-    docs: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
-):
-    drafts_hook.on_startup(command="serve", dirty=False)
-    try:
-        files = drafts_hook.on_files(docs.files, config=docs.config)
-    finally:
-        monkeypatch.setattr(drafts_hook, "_serving", False)
+def test_preview_keeps_drafts_out_of_the_navigation(tmp_path: Path, hub_config: Callable[..., Any]):
+    docs = hub_docs(tmp_path, hub_config, preview=True)
+    files = drafts_hook.on_files(docs.files, config=docs.config)
     assert {f.src_uri: f.inclusion for f in files if f.src_uri.endswith("draft.md")} == {
         "de/draft.md": InclusionLevel.NOT_IN_NAV,
         "en/draft.md": InclusionLevel.NOT_IN_NAV,
     }
+    assert files.get_file_from_path("de/ready.md").inclusion == InclusionLevel.UNDEFINED
+
+
+@pytest.mark.parametrize("preview", [True, False])
+def test_draft_notice_only_in_a_preview(
+    tmp_path: Path, hub_config: Callable[..., Any], preview: bool
+):
+    docs = hub_docs(tmp_path, hub_config, preview=preview)
+    notice = hub(docs.config).data.labels.t("draft.notice", "de")
+    for src_uri in ("de/draft.md", "de/ready.md"):
+        page = page_of(docs.files, src_uri)
+        markdown = drafts_hook.on_page_markdown(
+            "# Text\n", page=page, config=docs.config, files=docs.files
+        )
+        shown = preview and src_uri == "de/draft.md"
+        assert markdown.startswith(f'!!! warning "{notice}"') is shown, src_uri
+        assert markdown.endswith("# Text\n")
+
+
+@pytest.mark.parametrize(("env", "preview"), [(None, False), ("true", True), ("false", False)])
+def test_preview_setting_comes_from_hub_preview_in_mkdocs_yml(
+    monkeypatch: pytest.MonkeyPatch, env: str | None, preview: bool
+):
+    # The real mkdocs.yml, read with MkDocs' own loader (its !ENV tag), then the settings model.
+    if env is None:
+        monkeypatch.delenv("HUB_PREVIEW", raising=False)
+    else:
+        monkeypatch.setenv("HUB_PREVIEW", env)
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings, problems = read_settings(config["extra"]["saxonyhub"], [("de", True)], {})
+    assert problems == []
+    assert settings is not None and settings.preview is preview
+
+
+def test_make_serve_is_a_preview():
+    serve = re.search(r"^serve:.*\n\t(.+)$", (ROOT / "Makefile").read_text(), re.M)
+    assert serve and serve.group(1).startswith("HUB_PREVIEW=true ")
+    assert "mkdocs serve" in serve.group(1)
+
+
+def test_drafts_hook_keeps_no_module_state():
+    assert not hasattr(drafts_hook, "_serving")
+    assert not hasattr(drafts_hook, "on_startup")
 
 
 def test_drafts_hook_runs_before_static_i18n():

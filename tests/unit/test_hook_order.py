@@ -55,13 +55,13 @@ def test_drafts_leave_before_static_i18n_sorts_the_files(order):
 
 
 def test_language_files_are_generated_after_static_i18n_picked_them(order):
-    for hook in ("news", "citations", "reviews", "field_reference", "data_pages", "noindex"):
+    for hook in ("news", "citations", "review", "field_reference", "data_pages", "noindex"):
         assert before(order["files"], I18N, hook)
-    assert before(order["files"], "citations", "legal_pages")
+    assert before(order["files"], "citations", "acts")
 
 
 def test_front_matter_fails_the_build_before_reviews_are_collected(order):
-    assert before(order["pre_build"], "page_meta", "reviews")
+    assert before(order["pre_build"], "page_meta", "review")
 
 
 def test_search_index_is_written_after_static_i18n_built_every_language(order):

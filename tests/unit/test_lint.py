@@ -42,12 +42,29 @@ def test_pre_commit_runs_every_check_of_make_lint_and_validate():
         "codespell",
         "ruff-check",
         "ruff-format",
+        "mypy",
         "validate",
     }
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    for command in ("yamllint --strict .", "codespell", "ruff check", "ruff format --check"):
+    for command in (
+        "yamllint --strict .",
+        "codespell",
+        "ruff check",
+        "ruff format --check",
+        "mypy",
+    ):
         assert command in makefile
     assert "check_whitespace.py" in makefile and "\ntest: lint " in makefile
+
+
+def test_mypy_is_strict_on_the_package_with_the_pydantic_plugin():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    mypy = pyproject["tool"]["mypy"]
+    assert mypy["strict"] is True
+    assert mypy["files"] == ["hooks/saxonyhub"]
+    assert "pydantic.mypy" in mypy["plugins"]
+    assert not any("ignore" in key for key in mypy), "no blanket ignores"
+    assert "overrides" not in mypy
 
 
 def yaml_problems(text: str, path: str) -> list[str]:

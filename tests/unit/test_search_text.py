@@ -164,3 +164,9 @@ def test_variant_terms_of_a_german_text():
 def test_variant_terms_leave_compounds_whole_without_a_splitter():
     assert variant_terms("Zweckbestimmung", None) == []
     assert variant_terms("Zweckbestimmung der Prüfung", None) == ["pruefung"]
+
+
+def test_variant_terms_name_a_part_of_several_compounds_once():
+    splitter = Splitter(vocabulary(["Medizin Produkt Produkte Verordnung Technik"]))
+    text = "Medizinprodukt, Medizinprodukte und Medizintechnik"
+    assert variant_terms(text, splitter).count("medizin") == 1

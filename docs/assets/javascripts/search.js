@@ -13,7 +13,7 @@
 const settings = JSON.parse(document.getElementById("hub-search-config").textContent);
 const root = new URL(settings.root, location.href);
 const KIND_WEIGHT = {
-  guide: 1.5, service: 1.0, organisation: 1.0, glossary: 0.9, legal: 0.8,
+  guide: 1.5, service: 1.0, organisation: 1.0, glossary: 0.9, act: 0.8,
   news: 0.8, event: 0.8, technology: 0.6, location: 0.6, page: 0.6, tool: 0.4,
 };
 const TERMS_ANCHOR = "#hub-search-terms";
@@ -55,15 +55,19 @@ function prepare(query) {
   return query.trim().split(/\s+/).map((w) => (w.length <= 2 && /^\w+$/.test(w) ? `"${w}"` : w)).join(" ");
 }
 
+// Profiles carry no "kind" filter (saxonyhub.search_index.UNFILTERED_KIND): the filter file,
+// fetched with the first query, then lists the few other pages only.
+const DEFAULT_KIND = "organisation";
+
 async function ranked(pf, query) {
-  const kinds = Object.keys(KIND_WEIGHT);
+  const kinds = Object.keys(KIND_WEIGHT).filter((kind) => kind !== DEFAULT_KIND);
   const [all, ...perKind] = await Promise.all([
     pf.search(query), ...kinds.map((kind) => pf.search(query, { filters: { kind } })),
   ]);
   const kindOf = new Map();
   perKind.forEach((found, i) => found.results.forEach((r) => kindOf.set(r.id, kinds[i])));
   return all.results
-    .map((r) => ({ result: r, kind: kindOf.get(r.id) || "page" }))
+    .map((r) => ({ result: r, kind: kindOf.get(r.id) || DEFAULT_KIND }))
     .map((r) => ({ ...r, score: r.result.score * KIND_WEIGHT[r.kind] }))
     .sort((a, b) => b.score - a.score);
 }
@@ -91,14 +95,21 @@ function oneEdit(a, b) {
     || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2));
 }
 
+// Whether the site has ``word`` as a word: Pagefind's exact-phrase search, answered from the
+// index chunk the query loads anyway (the vocabularies cost 2-5 KB each).
+async function known(pf, word) {
+  return (await pf.search(`"${word}"`)).results.length > 0;
+}
+
 // The query with each long word that the site does not contain replaced by the most frequent
 // word one edit away (insertion, deletion, substitution or swap of neighbours). Pagefind alone
 // would answer a misspelt word with pages containing some word that starts like it.
-async function corrected(query) {
+async function corrected(pf, query) {
   const words = query.trim().split(/\s+/);
   const fixed = await Promise.all(words.map(async (word) => {
     const folded = fold(word);
     if (folded.length < MIN_TYPO || !/^[a-z]+$/.test(folded)) return word;
+    if (await known(pf, word)) return word;
     const same = await vocabulary(folded.length);
     if (same.includes(folded)) return word;
     const lists = await Promise.all([folded.length - 1, folded.length, folded.length + 1].map(vocabulary));
@@ -111,7 +122,7 @@ async function corrected(query) {
 // The full answer to a query: what the dialog shows, and what scripts/search.py prints.
 async function answer(query) {
   const pf = await engine(settings.lang);
-  const fixed = await corrected(query);
+  const fixed = await corrected(pf, query);
   if (fixed !== query) {
     const results = await ranked(pf, prepare(fixed));
     if (results.length) return { query: fixed, results };

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from saxonyhub.legal import (
+from saxonyhub.acts import (
     EUR_LEX_ANCHOR,
     SECTION_PAGE,
     CitationError,

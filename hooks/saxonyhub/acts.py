@@ -136,14 +136,14 @@ class LegalActs(_Strict):
 INDEX_PAGE = "legal/index.md"
 
 
-def act_page(act: LegalAct) -> str:
+def act_page_path(act: LegalAct) -> str:
     """Docs path of an act's generated page, e.g. 'legal/mdr.md'."""
     return f"legal/{act.id.lower()}.md"
 
 
 def page_paths(acts: LegalActs) -> frozenset[str]:
     """Docs paths of every generated legal page (the index and one per act)."""
-    return frozenset({INDEX_PAGE, *(act_page(act) for act in acts.acts)})
+    return frozenset({INDEX_PAGE, *(act_page_path(act) for act in acts.acts)})
 
 
 def load_legal_acts(path: Path, display_name: str) -> tuple[LegalActs | None, list[Problem]]:
@@ -168,11 +168,15 @@ class Reference:
     def order(self) -> tuple[int, int, str, int]:
         """Sort key in reading order: whole act, articles, annexes, sections, then numerically."""
         kinds = ("act", "article", "annex", "section")
-        digits = re.match(r"\d*", self.number).group(0)
+        digits = _leading_digits(self.number)
         main = _roman(self.number) if self.kind == "annex" else int(digits or 0)
-        minor = int(re.match(r"\d*", self.paragraph or self.rule).group(0) or 0)
+        minor = int(_leading_digits(self.paragraph or self.rule) or 0)
         suffix = "" if self.kind == "annex" else self.number[len(digits) :]  # the "a" of 10a
         return (kinds.index(self.kind), main, suffix, minor)
+
+
+def _leading_digits(text: str) -> str:
+    return text[: len(text) - len(text.lstrip("0123456789"))]
 
 
 def _roman(numeral: str) -> int:

@@ -6,11 +6,14 @@ tests/build/test_language_build.py renders every part for every page (tests/site
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from saxonyhub.frame import PARTS, FrameParts, link_folder
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def page(url: str, active: bool = False) -> SimpleNamespace:
@@ -83,3 +86,30 @@ def test_frame_remember_keeps_the_rendering(nav):
     key = frame.key("tabs", page("organisations/a/"), nav)
     assert frame.remember(key, "<nav>&amp;</nav>") == "<nav>&amp;</nav>"
     assert frame.parts[frame.key("tabs", page("organisations/b/"), nav)] == "<nav>&amp;</nav>"
+
+
+def test_theme_env_reaches_materials_own_template_and_keeps_compiled_ones(
+    hub_config, tmp_path, monkeypatch
+):
+    from jinja2 import FileSystemBytecodeCache
+    from mkdocs.config import load_config
+
+    from saxonyhub.templating import UPSTREAM, prepare_theme_env
+
+    mkdocs = load_config(str(ROOT / "mkdocs.yml"))
+    config = hub_config(tmp_path, theme=mkdocs.theme)
+    monkeypatch.setattr(
+        "saxonyhub.templating.FileSystemBytecodeCache",
+        lambda: FileSystemBytecodeCache(str(tmp_path)),
+    )
+    envs = [mkdocs.theme.get_env() for _ in range(2)]
+    for env in envs:
+        prepare_theme_env(env, config)
+    ours = envs[0].loader.get_source(envs[0], "partials/nav.html")[0]
+    upstream = envs[0].loader.get_source(envs[0], f"{UPSTREAM}/partials/nav.html")[0]
+    assert "frame-part.html" in ours and "frame-part.html" not in upstream
+    assert 'set class = "md-nav md-nav--primary"' in upstream  # Material's own
+    envs[0].get_template("partials/tabs.html")
+    assert list(tmp_path.glob("__jinja2_*.cache"))  # compiled once, kept for the next build
+    envs[1].compile = None  # the next build loads it from the cache instead of compiling
+    assert envs[1].get_template("partials/tabs.html") is not None

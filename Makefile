@@ -18,7 +18,7 @@ $(VENV)/.installed-%: requirements/%.txt
 	touch $@
 
 serve: $(STAMP) ## build and serve on http://127.0.0.1:8000 with live reload
-	HUB_PREVIEW=true $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	HUB_PREVIEW=true $(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) ## strict build into site/; on any error the previous site/ stays as it was
 	$(BIN)/python scripts/build.py
@@ -44,6 +44,7 @@ test: lint $(TEST_STAMP) ## everything CI runs
 	$(BIN)/python scripts/schemas.py verify
 	$(BIN)/python scripts/cms_config.py verify
 	$(BIN)/python -m pytest
+	$(BIN)/python scripts/lighthouse.py --ci --build
 
 linkcheck: $(TEST_STAMP) ## internal links and anchors of a fresh build, served on 127.0.0.1
 	$(BIN)/python -m pytest tests/build/test_links.py
@@ -51,8 +52,9 @@ linkcheck: $(TEST_STAMP) ## internal links and anchors of a fresh build, served 
 linkcheck-external: build ## external links too (needs internet; not run in CI)
 	$(BIN)/python scripts/check_links.py --external
 
-lighthouse: build ## Lighthouse (mobile) on every page type, gzip-served; fails below 95/100/100/100
-	$(BIN)/python scripts/lighthouse.py
+# ARGS passes options on, e.g. make lighthouse ARGS="--markdown /tmp/lighthouse.md --only glossary".
+lighthouse: build ## Lighthouse (mobile) on every page type in both languages, median of 3, gzip-served; fails below 95/100/100/100
+	$(BIN)/python scripts/lighthouse.py $(ARGS)
 
 new: $(STAMP) ## start a draft: make new KIND=organisation|service|event|contact|news|guide ID=<id>
 	@$(BIN)/python scripts/new.py -- "$(KIND)" "$(ID)"
@@ -77,9 +79,10 @@ search: $(STAMP) ## search the built site/ as a browser does: make search Q="Ben
 	@test -f site/pagefind/pagefind-entry.json || $(MAKE) build
 	@$(BIN)/python scripts/search.py --lang "$(if $(filter de en,$(LANG)),$(LANG),de)" -- "$(Q)"
 
-bench: $(STAMP) ## benchmarks: validate 1,000 organisations; build 100 / 1,000 / 3,000 (prints figures)
+bench: $(STAMP) ## benchmarks: validate 1,000 organisations; build 100 / 1,000 / 3,000; preview edit-to-reload
 	$(BIN)/python bench/validate.py
 	$(BIN)/python bench/build.py
+	$(BIN)/python bench/preview.py --compare
 
 clean:
 	rm -rf site .site-build-* .pytest_cache

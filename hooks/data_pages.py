@@ -3,9 +3,10 @@ events, plus open data, calendars and the base map.
 
 Events: on_files at priority -110 (after static-i18n has chosen this language's files) generates
 everything for the language being built (saxonyhub.data_pages) and gives profiles their page
-object (saxonyhub.search_body_page: a cheaper render of a search-only body); on_page_content puts
-back the raw HTML blocks (organisation lists) kept out of a page's Markdown; on_page_context
-hands the page template the entity a page shows and its schema.org JSON-LD. Reads the data and
+object (saxonyhub.profile_page: a cheaper render of their one-heading Markdown);
+on_page_content puts back the raw HTML blocks (organisation lists) kept out of a page's
+Markdown; on_page_context hands the page template the entity a page shows and its schema.org
+JSON-LD. Reads the data and
 the guide titles from the build state (saxonyhub.build_state) and records there which data file
 each generated page shows (HubBuild.data_sources, for hooks/edit_links.py) and its raw HTML
 blocks (HubBuild.raw_html).
@@ -30,7 +31,7 @@ from saxonyhub.geomap import SaxonyMap
 from saxonyhub.jsonld import event_jsonld, organisation_jsonld
 from saxonyhub.page_meta import is_guide
 from saxonyhub.pages import PageIndex
-from saxonyhub.search_body_page import SearchBodyPage
+from saxonyhub.profile_page import ProfilePage
 from saxonyhub.templating import language_root, page_language, theme_env
 
 
@@ -69,8 +70,8 @@ def _add(
         files.append(file)
         if path in generated.sources:
             build.data_sources[file.src_uri] = generated.sources[path]
-        if path in generated.search_body_pages:
-            SearchBodyPage(None, file, config)  # becomes file.page; MkDocs then uses it
+        if path in generated.profile_pages:
+            ProfilePage(None, file, config)  # becomes file.page; MkDocs then uses it
         if path in generated.raw_html:
             build.raw_html[file.src_uri] = generated.raw_html[path]
     for path, content in generated.files.items():

@@ -19,6 +19,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from saxonyhub.build_state import attach, load_build
+from saxonyhub.preview import CONFIG_KEY as PREVIEW_KEY
+from saxonyhub.preview import PreviewState
 from saxonyhub.problems import ProblemList
 from saxonyhub.settings import settings_marks
 from saxonyhub.templating import prepare_theme_env
@@ -36,7 +38,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config_file = Path(config.config_file_path)
     marks = settings_marks(config_file.read_text(encoding="utf-8"))
     extra = config.extra.get("saxonyhub")
-    build, checks = load_build(config_file.parent, extra, _languages(config), marks)
+    preview = config.get(PREVIEW_KEY)  # `make serve` keeps data/ loaded across rebuilds
+    cache = preview.loads if isinstance(preview, PreviewState) else None
+    build, checks = load_build(config_file.parent, extra, _languages(config), marks, cache)
     for title, problems in (("Invalid data", checks.data), ("Invalid settings", checks.settings)):
         if ProblemList(problems).errors:
             raise PluginError(f"{title}:\n{ProblemList(problems).report()}")

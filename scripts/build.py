@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
-from saxonyhub.cms_admin import EditorMissing, install_admin  # noqa: E402
+from saxonyhub.cms_admin import EditorMissing, editor_wanted, install_admin  # noqa: E402
 from saxonyhub.language_merge import MergeError, merge_language_sites  # noqa: E402
 from saxonyhub.search_index import SearchIndexError, index_site  # noqa: E402
 from saxonyhub.settings import i18n_languages  # noqa: E402
@@ -97,6 +97,33 @@ def build_languages(project: Path, folders: dict[str, Path]) -> list[LanguageBui
     return results
 
 
+def add_editor(site_dir: Path, project: Path) -> bool:
+    """The web editor (issue 16) under /admin/, outside MkDocs: no nav, sitemap or search entry.
+
+    HUB_EDITOR (saxonyhub.cms_admin.EDITOR_MODES) decides; False when it cannot be added.
+    """
+    try:
+        mode = os.environ.get("HUB_EDITOR", "")
+        if not editor_wanted(mode):
+            if mode != "skip":
+                print(
+                    "Note: no web editor under /admin/: tools/cms/node_modules is not installed. "
+                    "`make cms` installs it; `HUB_EDITOR=require make build` adds it.",
+                    file=sys.stderr,
+                )
+            return True
+        install_admin(
+            site_dir,
+            project,
+            os.environ.get("REPO_URL", ""),
+            login=os.environ.get("CMS_AUTH_URL", ""),
+        )
+    except EditorMissing as error:
+        print(f"Cannot add the web editor under /admin/: {error}", file=sys.stderr)
+        return False
+    return True
+
+
 def build_site(project: Path, site_dir: Path) -> tuple[bool, list[LanguageBuild]]:
     """Build ``project`` into the new folder ``site_dir``; print problems; True on success."""
     languages, default = site_languages(project)
@@ -118,10 +145,7 @@ def build_site(project: Path, site_dir: Path) -> tuple[bool, list[LanguageBuild]
         except SearchIndexError as error:
             print(f"Cannot write the search index:\n{error}", file=sys.stderr)
             return False, builds
-        try:  # the web editor (issue 16), outside MkDocs: no nav, sitemap or search entry
-            install_admin(merged, project, os.environ.get("REPO_URL", ""))
-        except EditorMissing as error:
-            print(f"Cannot add the web editor under /admin/: {error}", file=sys.stderr)
+        if not add_editor(merged, project):
             return False, builds
         merged.rename(site_dir)
         return True, builds
@@ -137,7 +161,11 @@ def build(project: Path = ROOT, target: Path | None = None) -> int:
     started = time.perf_counter()
     staging.rmdir()  # build_site creates it by renaming the merged folder
     try:
+        editor_wanted(os.environ.get("HUB_EDITOR", ""))  # a bad setting fails before building
         ok, _ = build_site(project, staging)
+    except EditorMissing as error:
+        print(f"Error: {error}", file=sys.stderr)
+        ok = False
     except ProjectError as error:
         print(f"Error: {error}", file=sys.stderr)
         ok = False

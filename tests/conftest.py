@@ -22,7 +22,8 @@ def root() -> Path:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site (or the project named by HUB_TEST_PROJECT), built once with --strict."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = run_build(PROJECT, site_dir)
+    # With the web editor, installed if need be: CI tests /admin/ as deployed.
+    result = run_build(PROJECT, site_dir, {"HUB_EDITOR": "require"})
     assert result.returncode == 0, f"strict build failed:\n{result.stderr[-4000:]}"
     return site_dir
 

@@ -83,7 +83,7 @@ class HubBuild:
     nav_owners: dict[str, Any] = field(default_factory=dict)  # hooks/nav_sections.py
     marked_pages: list[Any] = field(default_factory=list)  # hooks/nav_sections.py
     # Caches: the theme environment per language, shared Markdown converters (templating.py,
-    # search_body_page.py), frame parts shared by many pages (frame.py, overrides/partials/).
+    # profile_page.py), frame parts shared by many pages (frame.py, overrides/partials/).
     envs: dict[str, Environment] = field(default_factory=dict)
     converters: dict[str, markdown.Markdown] = field(default_factory=dict)
     frame: FrameParts = field(default_factory=FrameParts)
@@ -103,24 +103,68 @@ def _load_data(project_dir: Path, checks: Checks) -> SiteData | None:
     return data
 
 
+def folder_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every file below ``folder`` with its modification time and size: equal stamps, same
+    files (as far as a cache needs to know; an edit changes the time)."""
+    stamps = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            stamps.append((path.relative_to(folder).as_posix(), stat.st_mtime_ns, stat.st_size))
+    return tuple(stamps)
+
+
+@dataclass
+class LoadCache:
+    """The loaded and checked data/ folder of the last load, by its folder_stamp.
+
+    `make serve` (scripts/serve.py) keeps one across rebuilds: most saves change a page, not
+    data/, and even a data edit is loaded once for both languages. Each load still makes a new
+    HubBuild; only the frozen data, the decision tools and their problems are shared.
+    """
+
+    stamp: tuple[tuple[str, int, int], ...] | None = None
+    data: SiteData | None = None
+    data_problems: list[Problem] = field(default_factory=list)
+    # The decision tools read data/tools/, the legal acts and the contact ids only: an
+    # organisation's edit keeps them.
+    tools_stamp: tuple[tuple[str, int, int], ...] | None = None
+    tools: dict[str, DecisionTool] = field(default_factory=dict)
+    tool_problems: list[Problem] = field(default_factory=list)
+
+
+TOOL_INPUTS = ("tools/", "legal_acts.yml", "contacts/")  # below data/, for LoadCache
+
+
+def _tools_stamp(stamp: tuple[tuple[str, int, int], ...]) -> tuple[tuple[str, int, int], ...]:
+    return tuple(entry for entry in stamp if entry[0].startswith(TOOL_INPUTS))
+
+
 def load_build(
     project_dir: Path,
     extra: dict[str, Any] | None,
     languages: list[tuple[str, bool]],
     marks: Marks,
+    cache: LoadCache | None = None,
 ) -> tuple[HubBuild | None, Checks]:
     """Load and check everything a build needs; the one check path of build and validate.
 
     Arguments:
         project_dir: the folder of mkdocs.yml (with data/ and docs/).
         extra: `extra.saxonyhub` of mkdocs.yml; languages: (locale, default) of the i18n
-            plugin; marks: where the settings are in mkdocs.yml (settings.settings_marks).
+            plugin; marks: where the settings are in mkdocs.yml (settings.settings_marks);
+            cache: reuse data/ as loaded last time when no file in it changed.
 
     Returns:
         The build state (None when data or settings have errors) and every problem found.
     """
     checks = Checks()
-    data = _load_data(project_dir, checks)
+    stamp = folder_stamp(project_dir / "data") if cache is not None else None
+    if cache is not None and cache.stamp == stamp:
+        data = cache.data
+        checks.data = list(cache.data_problems)
+    else:
+        data = _load_data(project_dir, checks)
     contacts = set(data.contacts) if data else None
     settings, checks.settings = read_settings(extra, languages, marks, contacts)
     references = (
@@ -132,9 +176,16 @@ def load_build(
         return None, checks
     titled = [(page.path, page.text, page.meta.title if page.meta else None) for page in pages]
     citations, checks.citations = index_citations(titled, data.legal_acts.by_id())
-    tools, checks.tools = load_tools(
-        project_dir / "data", data.legal_acts.by_id(), set(data.contacts)
-    )
+    tools_stamp = _tools_stamp(stamp) if stamp is not None else None
+    if cache is not None and cache.tools_stamp == tools_stamp:
+        tools, checks.tools = cache.tools, list(cache.tool_problems)
+    else:
+        tools, checks.tools = load_tools(
+            project_dir / "data", data.legal_acts.by_id(), set(data.contacts)
+        )
+    if cache is not None:
+        cache.stamp, cache.data, cache.data_problems = stamp, data, list(checks.data)
+        cache.tools_stamp, cache.tools, cache.tool_problems = tools_stamp, tools, list(checks.tools)
     checks.tools += marker_problems(((page.path, page.text) for page in pages), tools)
     if settings is None or any(p.severity == "error" for p in checks.data):
         return None, checks

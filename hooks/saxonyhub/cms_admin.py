@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 TOOL = ROOT / "tools" / "cms"
 CONFIG = TOOL / "config.yml"
 PAGE = TOOL / "index.html"
+# Ours, next to Decap's bundle: a page opens with its counterpart (pages.js); contrast (admin.css).
+OWN_FILES = (TOOL / "pages.js", TOOL / "admin.css")
 BUNDLE = TOOL / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
 SERVER = TOOL / "node_modules" / "decap-server" / "dist" / "index.js"
 HEADER = (
@@ -32,8 +34,29 @@ HEADER = (
 _GITHUB = re.compile(r"^https://github\.com/([^/]+/[^/]+?)(?:\.git)?/?$")
 
 
+# HUB_EDITOR: whether a build adds /admin/. "auto" (make build): when tools/cms/node_modules is
+# installed, so a fresh clone's first build skips the 391 MB `npm ci`; "require" (deploy, CI's
+# build tests, make cms): install it if needed and fail without it; "skip": never.
+EDITOR_MODES = ("auto", "require", "skip")
+
+
 class EditorMissing(Exception):
-    """The editor's npm packages could not be installed."""
+    """The editor cannot be added: npm packages not installable, or a bad setting."""
+
+
+def editor_wanted(mode: str) -> bool:
+    """Whether the build adds /admin/ under HUB_EDITOR=``mode`` (empty means auto)."""
+    mode = mode or "auto"
+    if mode not in EDITOR_MODES:
+        raise EditorMissing(f"HUB_EDITOR={mode!r}: use one of {', '.join(EDITOR_MODES)}")
+    return mode == "require" or (mode == "auto" and BUNDLE.exists())
+
+
+def auth_url(value: str) -> str:
+    """CMS_AUTH_URL: the OAuth client for GitHub logins on the published site, or ''."""
+    if value and not re.match(r"^https://[^\s/]+(/\S*)?$", value):
+        raise EditorMissing(f"CMS_AUTH_URL={value!r}: expected an https address")
+    return value.rstrip("/")
 
 
 def repo_from_url(repo_url: str) -> str:
@@ -42,11 +65,13 @@ def repo_from_url(repo_url: str) -> str:
     return match.group(1) if match else REPO_PLACEHOLDER
 
 
-def render_config(project: Path, repo: str = REPO_PLACEHOLDER, local_port: int = LOCAL_PORT) -> str:
+def render_config(
+    project: Path, repo: str = REPO_PLACEHOLDER, local_port: int = LOCAL_PORT, login: str = ""
+) -> str:
     taxonomy = Taxonomy.model_validate(
         yaml.safe_load((project / "data" / "taxonomy.yml").read_text(encoding="utf-8"))
     )
-    config = cms_config(taxonomy, repo, local_port)
+    config = cms_config(taxonomy, repo, local_port, login)
     return HEADER + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=1000)
 
 
@@ -70,17 +95,28 @@ def ensure_installed() -> None:
 
 
 def install_admin(
-    site_dir: Path, project: Path, repo_url: str = "", local_port: int = LOCAL_PORT
+    site_dir: Path,
+    project: Path,
+    repo_url: str = "",
+    local_port: int = LOCAL_PORT,
+    login: str = "",
 ) -> None:
-    """Write /admin/ (page, bundle, configuration) into the built site."""
+    """Write /admin/ (page, bundle, configuration) into the built site.
+
+    Arguments:
+        repo_url: the GitHub repository (REPO_URL) the editor opens pull requests on.
+        login: the OAuth client's address for GitHub logins (CMS_AUTH_URL), or Decap's default.
+    """
     ensure_installed()
     admin = site_dir / "admin"
     admin.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(PAGE, admin / "index.html")
+    for path in OWN_FILES:
+        shutil.copyfile(path, admin / path.name)
     # The bundle loads its lazy chunks (code highlighting, …) and WebAssembly from its own folder.
     for path in [BUNDLE, *BUNDLE.parent.glob("*.decap-cms.js"), *BUNDLE.parent.glob("*.wasm")]:
         shutil.copyfile(path, admin / path.name)
-    text = render_config(project, repo_from_url(repo_url), local_port)
+    text = render_config(project, repo_from_url(repo_url), local_port, auth_url(login))
     (admin / "config.yml").write_text(text, encoding="utf-8")
 
 

@@ -4,8 +4,8 @@ Every collection is derived from the JSON Schema of its pydantic model (saxonyhu
 so labels, hints, required fields, patterns and choices follow the same declaration that validates
 the build. References become select widgets (taxonomy ids, with the German label) or relation
 widgets (organisations, contacts, regions, services, guides). Texts with German and English
-(`{de, en}`) are objects with a German and an English field; Markdown pages are one collection
-per section and language (docs/de/guides/, docs/en/guides/; see page_collection).
+(`{de, en}`) are objects with a German and an English field; a Markdown page opens with its
+counterpart side by side (docs/de/guides/x.md + docs/en/guides/x.md; see page_pair_collection).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 
 from .datastore import ENTITY_KINDS, MARKDOWN_FIELDS, REFERENCES
 from .entities import Taxonomy
+from .fields import SLUG_PATTERN
 from .glossary import Glossary
 from .page_meta import PageMeta
 
@@ -115,6 +116,16 @@ COLLECTION_LABELS = {
     "contacts": ("Kontakte", "Kontakt"),
     "regions": ("Regionen", "Region"),
 }
+# What the list says above the entries (the models' docstrings are English).
+COLLECTION_DESCRIPTIONS = {
+    "organisations": "Forschungseinrichtungen, Kliniken, Hochschulen, Unternehmen, Parks und "
+    "Agenturen der Region, eine Datei je Organisation.",
+    "services": "Was der Cluster anbietet: für wen, in welchem Format, zu welchen Kosten, "
+    "wer ansprechbar ist.",
+    "events": "Veranstaltungen mit Datum, etwa die bionection.",
+    "contacts": "Ansprechstellen (ein Büro oder eine Funktion, nie eine Privatperson).",
+    "regions": "Die Regionen des Clusters: Dresden, Leipzig und Chemnitz.",
+}
 # What the entry list shows per entry.
 SUMMARIES = {
     "organisations": "{{name}} ({{id}})",
@@ -147,11 +158,82 @@ PAGE_HINTS = {
     "draft": "Entwürfe werden geprüft, aber nicht veröffentlicht.",
 }
 PAGE_REFERENCES = {"owner": "contacts", "services": "services"}
+# Front-matter keys a page and its counterpart share (Decap's i18n "duplicate").
+SHARED_PAGE_FIELDS = frozenset({"date"})
+# What the editor says when a pattern does not match: words, not the regular expression
+# (first-time walkthrough, tools/cms/README.md). Other patterns name themselves.
+PATTERN_MESSAGES = {
+    SLUG_PATTERN: "Nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, z. B. "
+    "fraunhofer-iws (ä als ae, ö als oe, ü als ue, ß als ss).",
+    r"^\+[0-9 ]{6,20}$": "Internationale Schreibweise mit Leerzeichen, z. B. +49 351 4632000.",
+    r"^\d{5}$": "Fünfstellige Postleitzahl, z. B. 01069.",
+}
+# Rules across fields (model validators) that a single field's hint must name, or staff meet
+# them only in the pull request's checks (walkthrough, tools/cms/README.md).
+RULE_HINTS = {
+    ("events", "organiser"): "Genau eines ausfüllen: Veranstalter mit Profil hier oder "
+    "„Veranstalter (ohne Profil)“.",
+    ("events", "organiser_name"): "Genau eines ausfüllen: dieses Feld oder „Veranstalter“ "
+    "(Organisation mit Profil hier).",
+}
+# German names of the closed sets in the models (field -> value -> label), for select widgets.
+ENUM_LABELS = {
+    "kind": {
+        "conference": "Konferenz",
+        "partnering": "Partnering",
+        "workshop": "Workshop",
+        "fair": "Messe",
+        "webinar": "Webinar",
+        "city": "Kreisfreie Stadt",
+        "district": "Landkreis",
+        "state": "Land",
+    },
+    "precision": {"city": "Stadtmitte", "site": "Gebäude"},
+    "translation": {"pending": "Englisch fehlt noch"},
+    "languages": {
+        "de": "Deutsch",
+        "en": "Englisch",
+        "fr": "Französisch",
+        "pl": "Polnisch",
+        "cs": "Tschechisch",
+        "es": "Spanisch",
+        "it": "Italienisch",
+        "ru": "Russisch",
+        "zh": "Chinesisch",
+    },
+}
+MARKDOWN_HINT = "Markdown-Teilmenge: Absätze, **fett**, *kursiv*, Listen, https-Links."
+EN_OPTIONAL_HINT = "Leer lassen nur, solange „Übersetzung“ auf „Englisch fehlt noch“ steht."
+DATE_MESSAGE = "Datum als JJJJ-MM-TT, z. B. 2026-11-23."
+# The id of a new entry: what to type (the model's doc only says it equals the file name).
+ID_HINT = (
+    "Kurzname, der Dateiname und Adresse wird, z. B. fraunhofer-iws; "
+    "nach dem Anlegen nicht mehr ändern."
+)
 # Markdown sections edited in the editor: (collection, label, singular, folder in docs/<lang>/).
 PAGE_COLLECTIONS = (
-    ("news", "Aktuelles", "Meldung", "news"),
+    ("news", "Meldungen", "Meldung", "news"),  # "Zurück zu allen Meldungen"
     ("guides", "Leitfäden", "Leitfaden", "guides"),
 )
+PAGE_DESCRIPTIONS = {
+    "news": "Meldungen auf Deutsch und Englisch: Wählen Sie eine Meldung, beide Sprachen öffnen "
+    "sich nebeneinander.",
+    "guides": "Leitfäden auf Deutsch und Englisch: Wählen Sie einen Leitfaden, beide Sprachen "
+    "öffnen sich nebeneinander.",
+}
+# File names: news items start with their date (docs/de/news/2026-11-23-short-title.md).
+PAGE_SLUGS = {"news": "{{fields.date}}-{{slug}}", "guides": "{{slug}}"}
+# The site's languages, the default first (docs/de/ at /, docs/en/ under /en/).
+LOCALES = ("de", "en")
+DEFAULT_LOCALE = LOCALES[0]
+
+
+def choices(name: str, values: list[Any]) -> list[Any]:
+    """Select options of a closed set: German label (value), as taxonomy choices read."""
+    labels = ENUM_LABELS.get(name, {})
+    if not all(value in labels for value in values):
+        return values
+    return [{"value": value, "label": f"{labels[value]} ({value})"} for value in values]
 
 
 def taxonomy_options(taxonomy: Taxonomy) -> dict[str, list[dict[str, str]]]:
@@ -217,10 +299,14 @@ class _Walker:
         if not required or nullable:
             out["required"] = False
         out.update(self.widget(name, node, markdown))
+        if out.get("pattern", [None, None])[1] == DATE_MESSAGE:
+            out["hint"] = f"{hint or ''} {DATE_MESSAGE}".strip()
         if out.get("required") is False and out.get("widget") == "object":
-            # Decap checks an empty optional object's parts too; the validation still does.
+            # Decap checks an empty optional object's parts too; the validation still does. A
+            # default would write the object half-filled (review: {interval_months: 12}).
             for child in out["fields"]:
                 child["required"] = False
+                child.pop("default", None)
         if "default" in prop and prop["default"] not in (None, [], {}):
             out["default"] = prop["default"]
         return out
@@ -240,15 +326,16 @@ class _Walker:
             if items.get("type") == "object":
                 return {"widget": "list", "fields": self.fields(items)}
             if "enum" in items:
-                return {"widget": "select", "multiple": True, "options": items["enum"]}
+                options = choices(name, items["enum"])
+                return {"widget": "select", "multiple": True, "options": options}
             return {
                 "widget": "list",
-                "field": {"name": "item", "label": "Eintrag", **self.scalar(items)},
+                "field": {"name": "item", "label": "Eintrag", **self.scalar(items, name)},
             }
-        return self.scalar(node)
+        return self.scalar(node, name)
 
     def localized(self, node: dict[str, Any], markdown: bool) -> dict[str, Any]:
-        """German and English next to each other (admin/index.html lays them out in two columns)."""
+        """A German and an English field, one above the other (Decap's object widget)."""
         fields = []
         required = set(node.get("required", []))
         for lang in ("de", "en"):
@@ -256,6 +343,8 @@ class _Walker:
             field: dict[str, Any] = {"name": lang, "label": LABELS[lang]}
             if lang not in required or nullable:
                 field["required"] = False
+                if lang == "en":  # the rule is the entry's (saxonyhub.validation), not the field's
+                    field["hint"] = EN_OPTIONAL_HINT
             if sub.get("type") == "array":
                 field.update(
                     {
@@ -268,21 +357,19 @@ class _Walker:
                 # does not know (footnotes, [[citations]]), a text area keeps it as typed.
                 field["widget"] = "text"
                 if markdown:
-                    field["hint"] = (
-                        "Markdown-Teilmenge: Absätze, **fett**, *kursiv*, Listen, https-Links."
-                    )
+                    field["hint"] = " ".join([MARKDOWN_HINT, field.get("hint", "")]).strip()
             fields.append(field)
         return {
             "widget": "object",
             "collapsed": False,
-            "classes": "hub-localized",
             "fields": fields,
         }
 
-    def scalar(self, node: dict[str, Any]) -> dict[str, Any]:
+    def scalar(self, node: dict[str, Any], name: str = "") -> dict[str, Any]:
         kind = node.get("type")
         if "enum" in node or "const" in node:
-            return {"widget": "select", "options": node.get("enum", [node.get("const")])}
+            values = node["enum"] if "enum" in node else [node["const"]]
+            return {"widget": "select", "options": choices(name, values)}
         if kind == "boolean":
             return {"widget": "boolean"}
         if kind in ("integer", "number"):
@@ -297,13 +384,11 @@ class _Walker:
         if node.get("format") == "date":
             # A checked text field, not Decap's date picker: it writes the date back exactly as
             # read (tests/browser/test_cms.py checks the guide's front matter is unchanged).
-            return {
-                "widget": "string",
-                "pattern": [r"^\d{4}-\d{2}-\d{2}$", "Datum als JJJJ-MM-TT, z. B. 2026-11-23."],
-            }
+            return {"widget": "string", "pattern": [r"^\d{4}-\d{2}-\d{2}$", DATE_MESSAGE]}
         out = {"widget": "string"}
         if "pattern" in node:
-            out["pattern"] = [node["pattern"], f"Muss dem Muster {node['pattern']} entsprechen."]
+            message = PATTERN_MESSAGES.get(node["pattern"], f"Schreibweise: {node['pattern']}")
+            out["pattern"] = [node["pattern"], message]
         elif "minLength" in node or "maxLength" in node:
             low, high = node.get("minLength", 0), node.get("maxLength", "")
             out["pattern"] = [f"^[\\s\\S]{{{low},{high}}}$", f"{low} bis {high or '…'} Zeichen."]
@@ -344,12 +429,16 @@ def entity_collection(kind: str, options: Options) -> dict[str, Any]:
     for field in fields:
         if field["name"] == "draft":  # new entries start as drafts, like `make new`
             field["default"] = True
+        if field["name"] == "id" and kind in CREATABLE:
+            field["hint"] = ID_HINT
+        if (kind, field["name"]) in RULE_HINTS:
+            field["hint"] = RULE_HINTS[kind, field["name"]]
     label, singular = COLLECTION_LABELS[kind]
     return {
         "name": kind,
         "label": label,
         "label_singular": singular,
-        "description": (schema.get("description") or "").strip(),
+        "description": COLLECTION_DESCRIPTIONS[kind],
         "folder": f"data/{kind}",
         "extension": "yml",
         "format": "yml",
@@ -379,15 +468,8 @@ def glossary_collection() -> dict[str, Any]:
     }
 
 
-def page_collection(
-    name: str, label: str, singular: str, section: str, lang: str
-) -> dict[str, Any]:
-    """The pages of one section in one language (docs/<lang>/<section>/).
-
-    Decap 3.16's i18n cannot express docs/<lang>/<section>/ (its "multiple_folders" puts the
-    language after the section, and "multiple_folders_i18n_root" is not released yet), so each
-    language is its own collection; the English page keeps its `translation:` key untouched.
-    """
+def page_fields(name: str) -> list[dict[str, Any]]:
+    """Front matter and body of a page in section ``name`` (the keys staff edit)."""
     schema = PageMeta.model_json_schema()
     schema["properties"] = {k: v for k, v in schema["properties"].items() if k not in PAGE_SKIPPED}
     if name != "news":
@@ -396,6 +478,9 @@ def page_collection(
     for field in fields:
         if field["name"] == "draft":
             field["default"] = True
+        if field["name"] == "date":  # a news item needs it (saxonyhub.news); it starts the name
+            field.pop("required", None)
+            field["hint"] = f"Erscheinungsdatum, auch Anfang des Dateinamens. {DATE_MESSAGE}"
     fields.append(
         {
             "name": "body",
@@ -404,30 +489,89 @@ def page_collection(
             "widget": "text",
         }
     )
-    language = "Deutsch" if lang == "de" else "English"
+    return fields
+
+
+def page_list_collection(name: str, label: str, singular: str, section: str) -> dict[str, Any]:
+    """The list of a section's pages: the German folder, one entry per page (docs/de/<section>/).
+
+    Staff pick a page here; tools/cms/index.html opens it in the two-language editor
+    (page_pair_collection), which Decap cannot list itself. Relation widgets choose from here.
+    """
     return {
-        "name": name if lang == "de" else f"{name}_{lang}",
-        "label": f"{label} ({language})",
-        "label_singular": f"{singular} ({language})",
-        "folder": f"docs/{lang}/{section}",
+        "name": name,
+        "label": label,
+        "label_singular": singular,
+        "description": PAGE_DESCRIPTIONS[name],
+        "folder": f"docs/{DEFAULT_LOCALE}/{section}",
         "extension": "md",
         "format": "frontmatter",
         "create": True,
-        "slug": "{{slug}}",
+        "slug": PAGE_SLUGS[name],
+        "fields": page_fields(name),
+    }
+
+
+def page_pair_collection(name: str, label: str, singular: str, section: str) -> dict[str, Any]:
+    """A page and its counterpart side by side: docs/de/<section>/<slug>.md + docs/en/....
+
+    Decap's i18n "multiple_folders" inserts the language before the entry's slug; with the
+    folder docs/ and the path <section>/{{slug}} the slug is "<section>/<name>", so it writes
+    docs/<lang>/<section>/<name>.md (decap-cms-core src/lib/i18n.ts getFilePath). Listing such a
+    collection fails, because Decap reads the language from the file's parent folder
+    (getLocaleFromPath), hence the hidden collection and page_list_collection.
+    """
+    fields = [translatable(field) for field in page_fields(name)]
+    return {
+        "name": pair_name(name),
+        "label": label,  # "Zurück zu allen Leitfäden" leads to the list (tools/cms/pages.js)
+        "label_singular": singular,
+        "folder": "docs",
+        "path": f"{section}/{{{{slug}}}}",
+        "extension": "md",
+        "format": "frontmatter",
+        "create": True,
+        "hide": True,
+        "slug": PAGE_SLUGS[name],
+        "i18n": True,
         "fields": fields,
     }
 
 
-def cms_config(taxonomy: Taxonomy, repo: str, local_port: int = LOCAL_PORT) -> dict[str, Any]:
-    """The whole config.yml: GitHub backend with pull requests, local backend for `make cms`."""
+def translatable(field: dict[str, Any]) -> dict[str, Any]:
+    """``field`` and its parts edited per language (Decap hides parts without `i18n`).
+
+    A news item's date is the same in both: typed once in German, shown greyed out in English.
+    """
+    out = {**field, "i18n": "duplicate" if field["name"] in SHARED_PAGE_FIELDS else True}
+    if "fields" in field:
+        out["fields"] = [translatable(child) for child in field["fields"]]
+    return out
+
+
+def pair_name(name: str) -> str:
+    """The two-language editor collection of the page section ``name``."""
+    return f"{name}_{'_'.join(LOCALES)}"
+
+
+def cms_config(
+    taxonomy: Taxonomy, repo: str, local_port: int = LOCAL_PORT, login: str = ""
+) -> dict[str, Any]:
+    """The whole config.yml: GitHub backend with pull requests, local backend for `make cms`.
+
+    ``login`` is the OAuth client GitHub logins go through (Decap's `base_url`); without it Decap
+    uses Netlify's, which only serves sites hosted on Netlify.
+    """
+    backend = {"name": "github", "repo": repo, "branch": "main"}
+    if login:
+        backend["base_url"] = login
     options = taxonomy_options(taxonomy)
     collections = [entity_collection(kind, options) for kind in COLLECTION_LABELS]
     collections.append(glossary_collection())
-    collections += [
-        page_collection(*spec, lang) for spec in PAGE_COLLECTIONS for lang in ("de", "en")
-    ]
+    for spec in PAGE_COLLECTIONS:
+        collections += [page_list_collection(*spec), page_pair_collection(*spec)]
     return {
-        "backend": {"name": "github", "repo": repo, "branch": "main"},
+        "backend": backend,
         # Used only when /admin/ is opened on 127.0.0.1 (`make cms`): decap-server writes the
         # working tree directly, without GitHub.
         "local_backend": {
@@ -436,6 +580,14 @@ def cms_config(taxonomy: Taxonomy, repo: str, local_port: int = LOCAL_PORT) -> d
         },
         "publish_mode": "editorial_workflow",
         "locale": "de",
+        # File names of new pages in ASCII (ids allow a-z, 0-9, '-'): "Übersicht" -> "ubersicht".
+        "slug": {"encoding": "ascii", "clean_accents": True},
+        # Only the page collections opt in (`i18n: true`); data files keep {de, en} fields.
+        "i18n": {
+            "structure": "multiple_folders",
+            "locales": list(LOCALES),
+            "default_locale": DEFAULT_LOCALE,
+        },
         "media_folder": "docs/assets/images",
         "public_folder": "/assets/images",
         "collections": collections,

@@ -25,8 +25,8 @@ class Generated:
     pages: dict[str, str] = field(default_factory=dict)  # docs path -> Markdown
     files: dict[str, str] = field(default_factory=dict)  # site path -> text
     sources: dict[str, str] = field(default_factory=dict)  # docs path -> data file it shows
-    # Pages whose template renders the visible content; their Markdown feeds search only.
-    search_body_pages: set[str] = field(default_factory=set)
+    # Profile pages: their template renders the content, their Markdown is only the heading.
+    profile_pages: set[str] = field(default_factory=set)
     # docs path -> placeholder -> HTML block that passes Markdown unchanged (raw_html_block).
     raw_html: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -126,7 +126,7 @@ class PageBuilder:
         for org in organisations:
             path = f"organisations/{org.id}.md"
             self._render(path, "profile.md", f"data/organisations/{org.id}.yml", org=org)
-            self.out.search_body_pages.add(path)
+            self.out.profile_pages.add(path)
         self._render(
             "organisations/index.md",
             "directory.md",
@@ -156,7 +156,6 @@ class PageBuilder:
             "technologies/index.md",
             "technologies.md",
             technologies=self.store.taxonomy.technologies,
-            organisations=organisations,
         )
 
     def _services(self) -> None:

@@ -15,7 +15,8 @@ def test_editor_is_bundled_with_its_configuration(built_site: Path):
     soup = BeautifulSoup((admin / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "noindex" in soup.find("meta", attrs={"name": "robots"})["content"]
     scripts = [tag["src"] for tag in soup.find_all("script", src=True)]
-    assert scripts == ["decap-cms.js"]
+    assert scripts == ["pages.js", "decap-cms.js"]  # ours first: it runs before Decap routes
+    assert all((admin / src).is_file() for src in scripts)
     assert (admin / "decap-cms.js").stat().st_size > 1_000_000
     config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
     assert config["publish_mode"] == "editorial_workflow"

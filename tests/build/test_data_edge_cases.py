@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from site_build import run_build
+from site_build import copy_project, run_build
 
 ROOT = Path(__file__).resolve().parents[2]
-IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "*cache*", "__pycache__", ".site-*")
 HOSTILE_NAME = "Evil <script>alert(1)</script> GmbH"
 HOSTILE_SUMMARY = 'Looks harmless <img src=x onerror="alert(2)"> and **bold**'
 
@@ -25,7 +23,7 @@ def edit(path: Path, old: str, new: str) -> None:
 @pytest.fixture(scope="module")
 def edge_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("edge") / "project"
-    shutil.copytree(ROOT, project, ignore=IGNORE)
+    copy_project(project)
     orgs = project / "data/organisations"
     edit(orgs / "ipf-dresden.yml", "verified:", "draft: true\nverified:")
     hostile = orgs / "ifw-dresden.yml"

@@ -9,7 +9,6 @@ the same test modules build it and compute their expectations from its docs/ and
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_build import ROOT
+from site_build import ROOT, copy_project
 
 # The tests on the built real site (each reads its expectations from the project under test).
 BUILT_SITE_MODULES = [
@@ -27,7 +26,6 @@ BUILT_SITE_MODULES = [
     "tests/build/test_news_and_search.py",
     "tests/build/test_privacy.py",
 ]
-IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "*cache*", "__pycache__", ".site-*")
 NEW_GUIDE, SOURCE_GUIDE = "funding-in-saxony", "funding"
 RE_REVIEWED_GUIDE, NEW_REVIEW_DATE = "ivdr", "2027-03-15"
 NEW_NEWS, SOURCE_NEWS = "2027-03-20-editorial-test", "2018-11-02-innovation-cluster"
@@ -127,7 +125,7 @@ def add_organisation(project: Path) -> None:
 
 
 def edited_copy(target: Path) -> Path:
-    shutil.copytree(ROOT, target, ignore=IGNORE)
+    copy_project(target)
     for change in (add_guide, re_review_guide, add_news, add_glossary_term, add_organisation):
         change(target)
     return target

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 
 import icalendar
@@ -18,12 +17,11 @@ from saxonyhub.clock import build_date
 from saxonyhub.datastore import load_store
 from saxonyhub.i18n import format_day_range
 from saxonyhub.plaintext import markdown_to_plain
-from site_build import run_build
+from site_build import copy_project, run_build
 
 ROOT = Path(__file__).resolve().parents[2]
 STORE, _ = load_store(ROOT)
 LANGS = {"de": "", "en": "en/"}
-IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "*cache*", "__pycache__", ".site-*")
 
 
 def events_page(site: Path, lang: str) -> BeautifulSoup:
@@ -121,7 +119,7 @@ def test_every_calendar_parses_with_icalendar(built_site: Path):
 def site_after_all_events(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site built on the day after the last event ends: nothing is upcoming."""
     project = tmp_path_factory.mktemp("no-upcoming") / "project"
-    shutil.copytree(ROOT, project, ignore=IGNORE)
+    copy_project(project)
     last = max((e.end or e.start) for e in STORE.all("events"))
     site = tmp_path_factory.mktemp("no-upcoming-site")
     today = (last + dt.timedelta(days=1)).isoformat()

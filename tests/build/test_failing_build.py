@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-IGNORE = shutil.ignore_patterns(".venv", "site", ".git", ".pytest_cache", "__pycache__", ".site-*")
+from site_build import copy_project
 
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "project"
-    shutil.copytree(ROOT, target, ignore=IGNORE)
-    return target
+    return copy_project(tmp_path / "project")
 
 
 def build(project: Path) -> subprocess.CompletedProcess[str]:

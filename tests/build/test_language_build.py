@@ -1,7 +1,7 @@
 """`make build` runs one MkDocs process per language and merges them (scripts/build.py).
 
 The merged site must be exactly what stock MkDocs writes in one process, file for file: neither
-that split nor the cheaper rendering of profile bodies (saxonyhub.search_body_page) may change a
+that split nor the cheaper rendering of profile pages (saxonyhub.profile_page) may change a
 byte. The search index is written from the finished site in both cases (hooks/search.py,
 scripts/build.py); Pagefind orders three of its files by hash map (the language list, the kind
 filter and the metadata that names it), so those are compared by what they hold.

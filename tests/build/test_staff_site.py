@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,16 +12,15 @@ from bs4 import BeautifulSoup
 from new import create
 
 from saxonyhub.search_index import indexed_pages
-from site_build import run_build
+from site_build import copy_project, run_build
 
 ROOT = Path(__file__).resolve().parents[2]
-IGNORE = shutil.ignore_patterns(".venv", "site", ".git", ".pytest_cache", "__pycache__", ".site-*")
 REPO = "https://github.com/ORG/REPO"
 DRAFT_NEWS = "2026-11-23-draft-news"
 
 
 def project_with_drafts(target: Path) -> Path:
-    shutil.copytree(ROOT, target, ignore=IGNORE)
+    copy_project(target)
     create("news", DRAFT_NEWS, target, dt.date(2026, 11, 23))
     create("organisation", "draft-organisation", target, dt.date(2026, 11, 23))
     return target

@@ -146,7 +146,7 @@ def test_preview_setting_comes_from_hub_preview_in_mkdocs_yml(
 def test_make_serve_is_a_preview():
     serve = re.search(r"^serve:.*\n\t(.+)$", (ROOT / "Makefile").read_text(), re.M)
     assert serve and serve.group(1).startswith("HUB_PREVIEW=true ")
-    assert "mkdocs serve" in serve.group(1)
+    assert "scripts/serve.py" in serve.group(1)  # MkDocs' serve with fast rebuilds
 
 
 def test_drafts_hook_keeps_no_module_state():

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import markdown
-from jinja2 import DictLoader, Environment
+from jinja2 import DictLoader, Environment, FileSystemLoader
 
 from saxonyhub.data_pages import (
     PageBuilder,
@@ -52,6 +52,19 @@ def test_profile_links_point_at_published_profiles_and_drafts_stay_text():
     text = "[IZI](org:fraunhofer-izi) und [IPF](org:ipf-dresden)"
     linked = profile_links(text, "locations/dresden.md", {"fraunhofer-izi"})
     assert linked == "[IZI](../organisations/fraunhofer-izi.md) und IPF"
+
+
+def test_profile_markdown_is_front_matter_and_heading_only():
+    # The visible profile comes from overrides/profile.html; a body would be rendered for nothing.
+    store, _ = load_store(ROOT)
+    env = Environment(loader=FileSystemLoader(ROOT / "overrides"))
+    env.filters["text"] = str
+    env.globals.update(org_title=lambda org: org.name, pick=lambda value: (value.get("de"), False))
+    org = store.all("organisations")[0]
+    text = env.get_template("fragments/pages/profile.md").render(org=org)
+    empty, front_matter, body = text.split("---\n", 2)
+    assert empty == "" and "template: profile.html" in front_matter
+    assert body.strip() == f"# {org.name}"
 
 
 def test_raw_html_blocks_come_back_as_markdown_would_pass_them():

@@ -111,3 +111,24 @@ def test_pull_request_template_has_the_checklist_in_both_languages():
         for word in words:
             assert word.lower() in part.lower(), word
     assert template.count("- [ ]") >= 10
+
+
+def test_editor_pull_requests_are_validated_with_annotations():
+    """The web editor saves on branches cms/<collection>/<slug> and opens a pull request
+    (tools/cms/config.yml: editorial_workflow): CI must run for it and validate first."""
+    ci = load("ci.yml")
+    trigger = ci["on"]["pull_request"] or {}
+    assert not {"branches", "branches-ignore", "paths", "paths-ignore"} & set(trigger)
+    commands = runs(ci["jobs"]["test"])
+    # GitHub sets GITHUB_ACTIONS=true, so scripts/validate.py prints file/line annotations.
+    assert commands.index("make validate") < commands.index("make build")
+    assert "GITHUB_ACTIONS" not in str(ci)  # nothing switches the annotations off
+    assert any("nodejs npm" in command for command in commands)  # the tests build /admin/
+
+
+def test_deploy_adds_the_web_editor():
+    build = load("deploy.yml")["jobs"]["build"]
+    make_build = next(s for s in steps(build) if s.get("run") == "make build")
+    assert make_build["env"]["HUB_EDITOR"] == "require"
+    assert "vars.CMS_AUTH_URL" in make_build["env"]["CMS_AUTH_URL"]
+    assert "vars.REPO_URL" in make_build["env"]["REPO_URL"]

@@ -1,14 +1,15 @@
-"""Pages whose Markdown body only feeds the search index: the organisation profiles.
+"""Organisation profile pages: rendered from data by their template, not from Markdown.
 
-A profile's visible content is rendered by overrides/profile.html from the data entry; its
-Markdown body (name, summary, competences, every text escaped by the `text` filter) exists so that
-Material's search indexes the page. MkDocs renders each page with a new Markdown instance that
-sets up every extension in mkdocs.yml, and for a five-line body that set-up cost more than the
-conversion: ~1.9 ms of the ~7 ms a profile took with 1,000 organisations. These pages share one
-converter per language instead, with the two extensions such a body uses: toc (heading ids and
-permalinks, as on every page) and abbr (the glossary tooltips hooks/glossary.py appends).
-tests/build/test_language_build.py checks that the site stays byte for byte what stock MkDocs
-builds.
+A profile's visible content is rendered by overrides/profile.html (fragments/profile/body.html)
+from the data entry. Its Markdown (fragments/pages/profile.md) is front matter and one heading:
+the heading gives the page its table of contents, whose first entry is the target of Material's
+"skip to content" link and the id of the visible <h1>. MkDocs renders each page with a new
+Markdown instance that sets up every extension in mkdocs.yml, and for a one-line body that
+set-up is nearly all the cost: ~1.9 ms of the ~7 ms a profile took with 1,000 organisations.
+Profiles share one converter per language instead, with the two extensions such a body uses: toc
+(heading ids and permalinks, as on every page) and abbr (the glossary tooltips hooks/glossary.py
+appends). tests/build/test_language_build.py checks that the site stays byte for byte what stock
+MkDocs builds.
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ def _ids(tokens: list[dict[str, Any]]) -> Iterator[str]:
         yield from _ids(token["children"])
 
 
-class SearchBodyPage(Page):
-    """A page rendered from data by its template; see the module docstring."""
+class ProfilePage(Page):
+    """A profile page; see the module docstring."""
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         if self.markdown is None:

@@ -3,10 +3,13 @@ events, plus open data, calendars and the base map.
 
 Events: on_files at priority -110 (after static-i18n has chosen this language's files) generates
 everything for the language being built (saxonyhub.data_pages) and gives profiles their page
-object (saxonyhub.profile_page: a cheaper render of their one-heading Markdown); on_page_context
-hands the page template the entity a page shows and its schema.org JSON-LD. Reads the data and
+object (saxonyhub.profile_page: a cheaper render of their one-heading Markdown);
+on_page_content puts back the raw HTML blocks (organisation lists) kept out of a page's
+Markdown; on_page_context hands the page template the entity a page shows and its schema.org
+JSON-LD. Reads the data and
 the guide titles from the build state (saxonyhub.build_state) and records there which data file
-each generated page shows (HubBuild.data_sources, for hooks/edit_links.py).
+each generated page shows (HubBuild.data_sources, for hooks/edit_links.py) and its raw HTML
+blocks (HubBuild.raw_html).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from mkdocs.structure.pages import Page
 from saxonyhub.build_state import HubBuild, hub
 from saxonyhub.catalogue import technology_entries
 from saxonyhub.clock import build_date
-from saxonyhub.data_pages import Generated, PageBuilder
+from saxonyhub.data_pages import Generated, PageBuilder, put_raw_html
 from saxonyhub.generated import inner_path, localized_page
 from saxonyhub.geomap import SaxonyMap
 from saxonyhub.jsonld import event_jsonld, organisation_jsonld
@@ -69,8 +72,15 @@ def _add(
             build.data_sources[file.src_uri] = generated.sources[path]
         if path in generated.profile_pages:
             ProfilePage(None, file, config)  # becomes file.page; MkDocs then uses it
+        if path in generated.raw_html:
+            build.raw_html[file.src_uri] = generated.raw_html[path]
     for path, content in generated.files.items():
         files.append(File.generated(config, root + path, content=content))
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    blocks = hub(config).raw_html.get(page.file.src_uri)
+    return put_raw_html(html, blocks) if blocks else html
 
 
 def on_page_context(

@@ -4,7 +4,8 @@ Events: on_config at priority 100, before every other project hook (hooks/langua
 200 only picks the language): makes the build state (saxonyhub.build_state.HubBuild) for each
 language build and `mkdocs serve` rebuild, failing with every data or settings problem at once;
 the other hooks read it with saxonyhub.build_state.hub(config). on_files drops template fragments
-from the output. on_env registers the `loc` and `day` filters on the theme environment.
+from the output. on_env registers the `loc` and `day` filters on the theme environment, the
+loader of Material's own templates and the cache of compiled templates (prepare_theme_env).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from saxonyhub.preview import CONFIG_KEY as PREVIEW_KEY
 from saxonyhub.preview import PreviewState
 from saxonyhub.problems import ProblemList
 from saxonyhub.settings import settings_marks
-from saxonyhub.templating import register_filters
+from saxonyhub.templating import prepare_theme_env
 
 
 def _languages(config: MkDocsConfig) -> list[tuple[str, bool]]:
@@ -58,5 +59,5 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    register_filters(env, config)
+    prepare_theme_env(env, config)
     return env

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from .acts import CitationIndex, index_citations
 from .decision_tools import DecisionTool, load_tools, marker_problems
+from .frame import FrameParts
 from .news import NewsItem
 from .page_meta import PageReferences
 from .pages import PageIndex
@@ -76,13 +77,16 @@ class HubBuild:
     service_pages: set[str] = field(default_factory=set)  # hooks/guides.py (on_nav)
     # Generated page (File.src_uri) -> the data file it shows (hooks/data_pages.py).
     data_sources: dict[str, str] = field(default_factory=dict)
+    # Generated page (File.src_uri) -> raw HTML blocks kept out of its Markdown (data_pages.py).
+    raw_html: dict[str, dict[str, str]] = field(default_factory=dict)
     page_globals: dict[str, Any] = field(default_factory=dict)  # hooks/data_pages.py
     nav_owners: dict[str, Any] = field(default_factory=dict)  # hooks/nav_sections.py
     marked_pages: list[Any] = field(default_factory=list)  # hooks/nav_sections.py
     # Caches: the theme environment per language, shared Markdown converters (templating.py,
-    # profile_page.py).
+    # profile_page.py), frame parts shared by many pages (frame.py, overrides/partials/).
     envs: dict[str, Environment] = field(default_factory=dict)
     converters: dict[str, markdown.Markdown] = field(default_factory=dict)
+    frame: FrameParts = field(default_factory=FrameParts)
 
     @property
     def default_language(self) -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import multiprocessing
 import os
 import re
 import shutil
@@ -30,8 +31,10 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .glossary import Glossary, load_glossary
 from .search_text import (
@@ -196,12 +199,21 @@ def indexed_article(article: str) -> str:
     return _CELL_END.sub(lambda m: " " + m.group(0), marked)
 
 
-def read_page(site_dir: Path, path: Path, languages: set[str]) -> SearchPage | None:
-    """The page at ``path`` as the index sees it, or None when it is not to be searched."""
+def _any(lang: str) -> bool:
+    return True
+
+
+def read_page(
+    site_dir: Path, path: Path, languages: set[str], keep: Callable[[str], bool] = _any
+) -> SearchPage | None:
+    """The page at ``path`` as the index sees it, or None when it is not to be searched (or
+    ``keep`` rejects its language: the language's part of the index is made elsewhere)."""
     document = path.read_text(encoding="utf-8")
-    article = _ARTICLE.search(document)
     lang = _LANG.search(document)
-    if article is None or lang is None or EXCLUDE_MARKER in document:
+    if lang is None or EXCLUDE_MARKER in document or not keep(lang.group(1)):
+        return None
+    article = _ARTICLE.search(document)
+    if article is None:
         return None
     source_path = path.relative_to(site_dir).as_posix()
     url_path = source_path.removesuffix("index.html")
@@ -229,6 +241,14 @@ class ExtraTerms:
 
     def all(self) -> list[str]:
         return self.title + self.body + self.synonyms + self.heading_synonyms
+
+
+@dataclass(frozen=True)
+class LanguagePart:
+    """One language's share of the index (language_part)."""
+
+    documents: list[tuple[str, str]]  # (site path, the HTML Pagefind indexes)
+    typo_words: dict[str, Counter[str]]  # typo_vocabulary of its pages
 
 
 # Pagefind weighs <h1> words 7, <h2> 6, <h3> 5, <h4> 4 and body words 1 (fossick/parser.rs). A
@@ -281,11 +301,14 @@ def page_terms(
     )
 
 
-def site_pages(site_dir: Path, languages: set[str]) -> list[SearchPage]:
-    """Every searchable page of the built site, in path order (a stable index)."""
+def site_pages(
+    site_dir: Path, languages: set[str], keep: Callable[[str], bool] = _any
+) -> list[SearchPage]:
+    """Every searchable page of the built site (in a language ``keep`` accepts), in path order
+    (a stable index)."""
     pages = []
     for path in sorted(site_dir.rglob("index.html")):
-        page = read_page(site_dir, path, languages)
+        page = read_page(site_dir, path, languages, keep)
         if page is not None:
             pages.append(page)
     return pages
@@ -296,8 +319,10 @@ def typo_vocabulary(
 ) -> dict[str, Counter[str]]:
     """Per language: folded words of MIN_TYPO_WORD+ letters and how many pages contain each."""
     result: dict[str, Counter[str]] = defaultdict(Counter)
+    folded: dict[str, str] = {}  # the same words on every page: fold each once
     for page in pages:
-        found = {fold(w) for w in words(page.text + " " + " ".join(extra[page.source_path]))}
+        found = set(words(page.text + " " + " ".join(extra[page.source_path])))
+        found = {folded.get(w) or folded.setdefault(w, fold(w)) for w in found}
         result[page.lang].update(w for w in found if len(w) >= MIN_TYPO_WORD and w.isalpha())
     return result
 
@@ -352,6 +377,45 @@ def run_pagefind(documents: list[tuple[str, str]], bundle: Path) -> None:
         (bundle / name).unlink(missing_ok=True)
 
 
+def language_part(
+    site_dir: Path, languages: list[str], lang: str, groups: list[SynonymGroup]
+) -> LanguagePart:
+    """The documents and typo vocabulary of the pages in ``lang``; the first language's part
+    also takes pages in a language the site does not declare (as one index over all pages
+    would: no compound splitting for them)."""
+
+    def keep(page_lang: str) -> bool:
+        return page_lang == lang or (lang == languages[0] and page_lang not in languages)
+
+    pages = site_pages(site_dir, set(languages), keep)
+    # Compounds are split in German only; English pages' German words stay whole.
+    splitter = None
+    if lang == "de":
+        splitter = Splitter(vocabulary(p.text for p in pages if p.lang == "de"))
+    matcher = synonym_matcher(groups)
+    documents, extra = [], {}
+    for page in pages:
+        terms = page_terms(page, splitter if page.lang == lang else None, groups, matcher)
+        extra[page.source_path] = terms.all()
+        documents.append((page.source_path, indexed_document(page, terms)))
+    return LanguagePart(documents, typo_vocabulary(pages, extra))
+
+
+def language_parts(
+    site_dir: Path, languages: list[str], groups: list[SynonymGroup]
+) -> list[LanguagePart]:
+    """language_part of every language, one process each where the system can fork: each
+    language's words are independent of the others', and after the parallel language builds
+    (scripts/build.py) this was the longest step left on one core."""
+    jobs = [(site_dir, languages, lang, groups) for lang in languages]
+    if len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [language_part(*job) for job in jobs]
+    # fork: the worker needs no import (MkDocs puts hooks/ on sys.path only while it loads one).
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=len(jobs), mp_context=context) as pool:
+        return list(pool.map(language_part, *zip(*jobs, strict=True)))
+
+
 def write_search_index(site_dir: Path, languages: list[str], groups: list[SynonymGroup]) -> int:
     """Index every searchable page of ``site_dir`` into ``site_dir/pagefind``; return the count.
 
@@ -361,21 +425,21 @@ def write_search_index(site_dir: Path, languages: list[str], groups: list[Synony
         groups: synonym groups from the glossary.
     """
     site_dir = site_dir.resolve()  # the binary runs in another folder
-    pages = site_pages(site_dir, set(languages))
-    # Compounds are split in German only; English pages' German words stay whole.
-    splitters: dict[str, Splitter | None] = {lang: None for lang in languages}
-    if "de" in splitters:
-        splitters["de"] = Splitter(vocabulary(p.text for p in pages if p.lang == "de"))
-    matcher = synonym_matcher(groups)
-    documents, extra = [], {}
-    for page in pages:
-        terms = page_terms(page, splitters.get(page.lang), groups, matcher)
-        extra[page.source_path] = terms.all()
-        documents.append((page.source_path, indexed_document(page, terms)))
+    parts = language_parts(site_dir, languages, groups)
+    # In the order one walk over the site gives: Pagefind's output depends on the order in
+    # which run_pagefind writes the files.
+    documents = sorted(
+        (document for part in parts for document in part.documents),
+        key=lambda document: PurePosixPath(document[0]).parts,
+    )
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for part in parts:
+        for lang, counter in part.typo_words.items():
+            counts[lang].update(counter)
     bundle = site_dir / BUNDLE
     run_pagefind(documents, bundle)
-    write_typo_vocabulary(bundle, typo_vocabulary(pages, extra))
-    return len(pages)
+    write_typo_vocabulary(bundle, counts)
+    return len(documents)
 
 
 def glossary_groups(glossary: Glossary | None) -> list[SynonymGroup]:

@@ -17,12 +17,14 @@ All functions are pure; tests/unit/test_search_text.py covers them.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 WORD = re.compile(r"\w+(?:[-‑]\w+)*")
+HYPHEN = re.compile(r"[-‑]")
 VARIANT_WORD = re.compile(r"[^\W\d_]+(?:[-‑][^\W\d_]+){0,3}")  # letters, at most four parts
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 # Linking elements (Fugenelemente) a German compound puts after a modifier: Konformität-s-bewertung.
@@ -61,7 +63,7 @@ def vocabulary(texts: Iterable[str]) -> Counter[str]:
         for word in words(text):
             lower = word.lower()
             seen.add(lower)
-            seen.update(re.split(r"[-‑]", lower))
+            seen.update(HYPHEN.split(lower))
         counts.update(seen)
     return counts
 
@@ -145,7 +147,7 @@ def spelling_terms(word: str, umlauts: bool = True) -> list[str]:
     ``umlauts`` is false: Pagefind's German stemmer treats "ae" and "ä" alike by itself)."""
     lower = word.lower()
     variants = []
-    joined = re.sub(r"[-‑]", "", lower)
+    joined = HYPHEN.sub("", lower)
     if joined != lower:
         variants.append(joined)
     for variant in [lower, joined] if umlauts else []:
@@ -153,6 +155,12 @@ def spelling_terms(word: str, umlauts: bool = True) -> list[str]:
         if folded != variant and folded not in variants:
             variants.append(folded)
     return variants
+
+
+@functools.lru_cache(maxsize=2**16)
+def _spellings(word: str, umlauts: bool) -> tuple[str, ...]:
+    """spelling_terms, remembered: variant_terms meets the same words on thousands of pages."""
+    return tuple(spelling_terms(word, umlauts))
 
 
 @dataclass(frozen=True)
@@ -228,9 +236,9 @@ def variant_terms(text: str, splitter: Splitter | None) -> list[str]:
     for word, count in counts.items():
         if not VARIANT_WORD.fullmatch(word):
             continue  # numbers, web addresses, codes: searched as written
-        extra = spelling_terms(word, umlauts=splitter is None)
+        extra = list(_spellings(word, splitter is None))
         if splitter is not None and len(word) >= MIN_PART + MIN_HEAD:
-            for piece in re.split(r"[-‑]", word):
+            for piece in HYPHEN.split(word):
                 extra += splitter.terms(piece)
         for term in dict.fromkeys(extra):
             if term not in present:

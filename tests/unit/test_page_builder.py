@@ -5,9 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import markdown
 from jinja2 import DictLoader, Environment, FileSystemLoader
 
-from saxonyhub.data_pages import PageBuilder, generated_paths, href, md_link, profile_links
+from saxonyhub.data_pages import (
+    PageBuilder,
+    generated_paths,
+    href,
+    md_link,
+    profile_links,
+    put_raw_html,
+    raw_html_block,
+)
 from saxonyhub.datastore import load_store
 from saxonyhub.geomap import SaxonyMap
 
@@ -89,3 +98,22 @@ def test_technology_and_region_pages_list_organisations_by_displayed_name():
         for orgs in lists:
             shown = [display_name(o, lang) for o in orgs]
             assert shown == sorted(shown, key=collation_key)
+
+
+def test_raw_html_blocks_come_back_as_markdown_would_pass_them():
+    blocks: dict[str, str] = {}
+    lists = [
+        '<ul class="hub-org-list" data-search-exclude>\n<li><a href="../x/">A &amp; B</a> – '
+        '<span lang="de">&lt;Prüfung&gt; "ok" 🧪</span></li>\n</ul>',
+        '<ul class="hub-org-list" data-search-exclude>\n<li>*not emphasis* [no](link)</li>\n</ul>',
+    ]
+    text = "## Heading\n\n{}\n\n### Other\n\n{}\n".format(
+        *(raw_html_block(blocks, html) for html in lists)
+    )
+    assert len(blocks) == 2 and "<ul" not in text
+    # What Markdown makes of the page with the lists in it, and with them handed past it:
+    converter = markdown.Markdown(extensions=["md_in_html", "abbr", "toc", "attr_list"])
+    direct = converter.convert(put_raw_html(text, blocks))
+    converter.reset()
+    assert put_raw_html(converter.convert(text), blocks) == direct
+    assert lists[0] in direct and lists[1] in direct

@@ -94,3 +94,18 @@ def test_layout_map_lists_every_hook_and_package_module():
     modules = {n for row in rows for n in file_names(row["Package"])}
     assert {p.name for p in (ROOT / "hooks").glob("*.py")} <= hooks
     assert {p.name for p in PACKAGE.glob("*.py")} - {"__init__.py"} <= modules
+
+
+def test_test_files_have_unique_basenames():
+    # tests/ has no __init__.py files: pytest imports test modules by basename, so a second
+    # test_x.py in another folder stops the whole run at collection.
+    seen: dict[str, Path] = {}
+    clashes = []
+    for path in sorted((ROOT / "tests").rglob("test_*.py")):
+        if "fixtures" in path.parts:
+            continue
+        if path.name in seen:
+            clashes.append(f"{seen[path.name].relative_to(ROOT)} and {path.relative_to(ROOT)}")
+        seen.setdefault(path.name, path)
+    assert seen, "no test files found"
+    assert clashes == [], "rename one of each pair: " + "; ".join(clashes)

@@ -20,7 +20,7 @@ import re
 import subprocess
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -41,7 +41,7 @@ class Unprocessable(Exception):
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass
@@ -205,8 +205,10 @@ class FakeGitHub:
         merge_base = self.git("merge-base", base_sha, head_sha).strip()
         commits = self.git("rev-list", "--reverse", f"{merge_base}..{head_sha}").split()
         files = []
-        raw = self.git("diff", "--raw", "-z", "--no-renames", merge_base, head_sha).split("\0")
-        for meta, path in zip(raw[0::2], raw[1::2]):
+        raw = self.git(
+            "diff", "--raw", "-z", "--no-abbrev", "--no-renames", merge_base, head_sha
+        ).split("\0")
+        for meta, path in zip(raw[0::2], raw[1::2], strict=False):
             if not meta:
                 continue
             _, _, _, new_sha, letter = meta.lstrip(":").split()

@@ -27,9 +27,10 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from fake_github import FakeGitHub, make_repository  # noqa: E402
+from test_cms import add_item, choose, field  # noqa: E402
+
 from saxonyhub.cms_admin import install_admin, render_config  # noqa: E402
 from serve_static import start  # noqa: E402
-from test_cms import add_item, choose, field  # noqa: E402
 
 REPO = "saxonyhub/hub"
 NEW_ID = "cms-test-pr-labor"
@@ -46,7 +47,7 @@ class Editor:
     outside: list[str]  # requests to anything but 127.0.0.1 (blocked)
 
 
-def test_config(project: Path, api_root: str) -> str:
+def fake_config(project: Path, api_root: str) -> str:
     """The site's generated config, with the GitHub API at the fake and no local backend."""
     config = yaml.safe_load(render_config(project, REPO))
     assert config["backend"]["name"] == "github"
@@ -56,9 +57,6 @@ def test_config(project: Path, api_root: str) -> str:
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 
-test_config.__test__ = False  # a helper, not a test
-
-
 @pytest.fixture
 def editor(browser: Browser, tmp_path: Path) -> Iterator[Editor]:
     repo = make_repository(tmp_path / "repo", [ROOT / "data", ROOT / "docs", ROOT / "mkdocs.yml"])
@@ -66,7 +64,7 @@ def editor(browser: Browser, tmp_path: Path) -> Iterator[Editor]:
     api_root = github.start()
     site = tmp_path / "site"
     install_admin(site, repo, repo_url=f"https://github.com/{REPO}")
-    (site / "admin" / "config.yml").write_text(test_config(repo, api_root), encoding="utf-8")
+    (site / "admin" / "config.yml").write_text(fake_config(repo, api_root), encoding="utf-8")
     server, url = start(site)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(20_000)
@@ -101,6 +99,12 @@ def git(repo: Path, *args: str) -> str:
     return subprocess.run(
         ["git", *args], cwd=repo, check=True, capture_output=True, text=True
     ).stdout
+
+
+def commit_on_main(repo: Path, path: str, text: str) -> None:
+    """A change merged on main by someone else, through git as GitHub would store it."""
+    (repo / path).write_text(text, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "Elsewhere on main")
 
 
 def wait_for(page: Page, condition, what: str):
@@ -159,11 +163,37 @@ def test_save_opens_pull_request_that_validates(editor: Editor, tmp_path: Path):
     )
     assert validation.returncode == 0, validation.stdout + validation.stderr
 
+    # Meanwhile another pull request lands on main. A second save rebases the branch onto it
+    # (Decap's rebaseBranch) and adds one commit; the pull request stays the same.
+    first_head = git(editor.repo, "rev-parse", BRANCH).strip()
+    other = "docs/de/index.md"
+    elsewhere = git(editor.repo, "show", f"main:{other}") + "\nNeuer Absatz von nebenan.\n"
+    commit_on_main(editor.repo, other, elsewhere)
+    field(page, "en", 1).fill("A longer English profile, revised.")
+    page.get_by_role("button", name="Speichern").click()
+    wait_for(page, lambda: git(editor.repo, "rev-parse", BRANCH).strip() != first_head, "a push")
+    assert len(github.pulls) == 1
+    assert git(editor.repo, "rev-list", "--count", f"main..{BRANCH}").strip() == "2"
+    assert git(editor.repo, "merge-base", "main", BRANCH) == git(editor.repo, "rev-parse", "main")
+    assert git(editor.repo, "show", f"{BRANCH}:{other}") == elsewhere
+    saved = yaml.safe_load(git(editor.repo, "show", f"{BRANCH}:{path}"))
+    assert saved["profile"]["en"] == "A longer English profile, revised."
+    expect(page.get_by_text("Status: Entwurf")).to_be_visible()
+
     # Ready for publishing: the pull request's label changes, the branch stays.
     page.get_by_text("Status: Entwurf").click()
     page.get_by_text("Abgeschlossen", exact=True).click()
     wait_for(page, lambda: pull.labels == ["decap-cms/pending_publish"], "the 'ready' label")
     assert pull.state == "open"
+    # Publishing merges the pull request into main and deletes the branch.
+    page.once("dialog", lambda dialog: dialog.accept())  # Decap asks "publish this entry?"
+    page.get_by_role("button", name="Veröffentlichen").click()
+    page.get_by_text("Jetzt veröffentlichen").click()
+    wait_for(page, lambda: pull.state == "closed" and pull.merged_at, "the merge")
+    assert yaml.safe_load(git(editor.repo, "show", f"main:{path}")) == saved
+    wait_for(
+        page, lambda: not git(editor.repo, "branch", "--list", BRANCH), "the branch's deletion"
+    )
 
     assert github.unknown == [], github.unknown  # every call Decap made is one the fake knows
     assert editor.outside == []

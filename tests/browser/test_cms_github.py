@@ -6,17 +6,20 @@ on `main`, which CI validates. GitHub cannot be reached here, so the backend's `
 at tests/browser/fake_github.py, a REST stand-in over a real temporary git repository. The test
 logs in with a token (the stored login Decap restores), creates a draft organisation in both
 languages, saves, and checks the branch, the pull request and its label, then `validate.py` on a
-checkout of the branch, as CI runs it on the pull request.
+clone of the branch, as CI runs it on the pull request; then saves again after main moved on
+(Decap rebases the branch), marks the entry ready and publishes it (the pull request is merged).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 import yaml
@@ -36,6 +39,13 @@ REPO = "saxonyhub/hub"
 NEW_ID = "cms-test-pr-labor"
 BRANCH = f"cms/organisations/{NEW_ID}"
 TOKEN = "fake-token"
+T = TypeVar("T")
+# CI's fresh container has no git identity.
+GIT_ENV = os.environ | {
+    f"GIT_{who}_{what}": value
+    for who in ("AUTHOR", "COMMITTER")
+    for what, value in (("NAME", "Anderswo"), ("EMAIL", "anderswo@example.org"))
+}
 
 
 @dataclass
@@ -97,7 +107,7 @@ def editor(browser: Browser, tmp_path: Path) -> Iterator[Editor]:
 
 def git(repo: Path, *args: str) -> str:
     return subprocess.run(
-        ["git", *args], cwd=repo, check=True, capture_output=True, text=True
+        ["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=GIT_ENV
     ).stdout
 
 
@@ -107,7 +117,19 @@ def commit_on_main(repo: Path, path: str, text: str) -> None:
     git(repo, "commit", "-q", "-am", "Elsewhere on main")
 
 
-def wait_for(page: Page, condition, what: str):
+def validate_branch(repo: Path, branch: str, checkout: Path) -> Path:
+    """Clone ``branch`` and run scripts/validate.py on it, the check CI runs on a pull request."""
+    git(repo, "clone", "-q", "--branch", branch, str(repo), str(checkout))
+    validation = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), str(checkout)],
+        capture_output=True,
+        text=True,
+    )
+    assert validation.returncode == 0, f"{branch}: {validation.stdout}{validation.stderr}"
+    return checkout
+
+
+def wait_for(page: Page, condition: Callable[[], T], what: str) -> T:
     for _ in range(150):
         if value := condition():
             return value
@@ -145,8 +167,7 @@ def test_save_opens_pull_request_that_validates(editor: Editor, tmp_path: Path):
     # Nothing is on main until the pull request is merged.
     path = f"data/organisations/{NEW_ID}.yml"
     assert git(editor.repo, "ls-tree", "--name-only", "main", path) == ""
-    checkout = tmp_path / "checkout"
-    git(tmp_path, "clone", "-q", "--branch", BRANCH, str(editor.repo), str(checkout))
+    checkout = validate_branch(editor.repo, BRANCH, tmp_path / "branch")
     entry = yaml.safe_load((checkout / path).read_text(encoding="utf-8"))
     assert entry["draft"] is True
     assert entry["name"] == "Testlabor für Pull-Requests & Co."
@@ -156,12 +177,6 @@ def test_save_opens_pull_request_that_validates(editor: Editor, tmp_path: Path):
     }
     changed = git(checkout, "diff", "--name-only", "origin/main...HEAD").split()
     assert changed == [path]
-    validation = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "validate.py"), str(checkout)],
-        capture_output=True,
-        text=True,
-    )
-    assert validation.returncode == 0, validation.stdout + validation.stderr
 
     # Meanwhile another pull request lands on main. A second save rebases the branch onto it
     # (Decap's rebaseBranch) and adds one commit; the pull request stays the same.
@@ -191,6 +206,7 @@ def test_save_opens_pull_request_that_validates(editor: Editor, tmp_path: Path):
     page.get_by_text("Jetzt veröffentlichen").click()
     wait_for(page, lambda: pull.state == "closed" and pull.merged_at, "the merge")
     assert yaml.safe_load(git(editor.repo, "show", f"main:{path}")) == saved
+    validate_branch(editor.repo, "main", tmp_path / "main")
     wait_for(
         page, lambda: not git(editor.repo, "branch", "--list", BRANCH), "the branch's deletion"
     )

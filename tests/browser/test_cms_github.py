@@ -213,3 +213,26 @@ def test_save_opens_pull_request_that_validates(editor: Editor, tmp_path: Path):
 
     assert github.unknown == [], github.unknown  # every call Decap made is one the fake knows
     assert editor.outside == []
+
+
+def test_editor_cannot_reach_other_hosts_than_github_api(editor: Editor):
+    # Decap's status poll (decap-cms-backend-github implementation.tsx, every 5 minutes) would
+    # fetch www.githubstatus.com; the page's Content-Security-Policy refuses it in the browser,
+    # before any request, while the API on 127.0.0.1 (the fake) still answers.
+    page = editor.page
+    refused = page.evaluate(
+        """async () => {
+            const url = 'https://www.githubstatus.com/api/v2/components.json';
+            try { await fetch(url); return false; } catch (error) { return true; }
+        }"""
+    )
+    violations = page.evaluate(
+        """() => new Promise(resolve => {
+            document.addEventListener('securitypolicyviolation',
+                event => resolve(event.blockedURI), {once: true});
+            fetch('https://www.githubstatus.com/api/v2/components.json').catch(() => {});
+        })"""
+    )
+    assert refused and violations.startswith("https://www.githubstatus.com")
+    assert editor.outside == [], "the policy, not the test's network block, must stop it"
+    assert page.evaluate("async () => (await fetch('config.yml')).ok")

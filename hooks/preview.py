@@ -29,7 +29,7 @@ from saxonyhub.preview import (
     CONFIG_KEY,
     LanguageMemo,
     PreviewState,
-    content_hash,
+    generated_digest,
     entity_kind,
     page_markers,
     pages_to_render,
@@ -103,7 +103,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build, lang = hub(config), page_language(config)
     written = build.pages.pages
     pages = [file for file in files.documentation_pages() if file.src_uri not in written]
-    generated = {file.src_uri: content_hash(file.content_string) for file in pages}
+    generated = {
+        file.src_uri: generated_digest(file.content_string, build.raw_html.get(file.src_uri))
+        for file in pages
+    }
     root = f"{lang}/"
     translations = {root + path: status for path, status in build.translations.items()}
     state.pending[lang] = LanguageMemo(generated, translations)

@@ -61,6 +61,12 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+def generated_digest(markdown: str, raw_html: Mapping[str, str] | None) -> str:
+    """What a generated page shows: its Markdown and the raw HTML blocks (organisation lists)
+    that replace placeholders after conversion, so an edited summary changes the digest too."""
+    return content_hash(markdown + "".join((raw_html or {}).values()))
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """The watched files of a project: path (POSIX, relative) -> (mtime_ns, size), and the

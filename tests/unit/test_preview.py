@@ -248,3 +248,15 @@ def test_serve_plans_a_full_first_build_and_honours_full(tmp_path: Path):
     slow = serve.PreviewBuilder(root / "mkdocs.yml", str(tmp_path / "site"), "127.0.0.1:0", False)
     slow.built = snapshot
     assert slow.plan(snapshot).full and slow.plan(snapshot).reason == "--full"
+
+
+def test_generated_digest_covers_the_raw_html_blocks():
+    # Organisation lists reach technology and region pages as raw HTML after Markdown: an edited
+    # summary changes only the block, and the page must still count as changed.
+    from saxonyhub.preview import generated_digest
+
+    page = '# Bildgebung\n\n<div data-hub-raw="0"></div>\n'
+    before = generated_digest(page, {'<div data-hub-raw="0"></div>': "<li>abx: alt</li>"})
+    after = generated_digest(page, {'<div data-hub-raw="0"></div>': "<li>abx: neu &amp;</li>"})
+    assert before != after
+    assert generated_digest(page, None) == generated_digest(page, {})

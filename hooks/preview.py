@@ -29,8 +29,8 @@ from saxonyhub.preview import (
     CONFIG_KEY,
     LanguageMemo,
     PreviewState,
-    generated_digest,
     entity_kind,
+    generated_digest,
     page_markers,
     pages_to_render,
 )

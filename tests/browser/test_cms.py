@@ -125,23 +125,14 @@ def run(script: str, *args: str) -> subprocess.CompletedProcess:
 def test_editor_writes_valid_files_and_marks_translation_outdated(editor: Editor):
     page = editor.page
     page.goto(f"{editor.url}#/collections/organisations/new")
-    field(page, "id").fill(NEW_ID)
-    field(page, "name").fill("Testlabor für Editoren & Co.")
-    choose(page, "type", "Unternehmen")
-    field(page, "de", 0).fill("Ein Labor, das nur im Test existiert.")
-    field(page, "en", 0).fill("A laboratory that exists only in this test.")
-    field(page, "de", 1).fill("Ausführliches deutsches Profil.")
-    field(page, "en", 1).fill("A longer English profile.")
-    choose(page, "technologies", "Biotechnologie")
-    add_item(page, "deutsch", 0, "Prüfung von Editoren")
-    add_item(page, "english", 0, "Testing editors")
-    choose(page, "region", "Dresden")
-    field(page, "city").fill("Dresden")
-    field(page, "lat").fill("51.05")
-    field(page, "lon").fill("13.74")
-    choose(page, "precision", "city")
-    add_item(page, "Quellen", 0, "https://www.example.org/cms-test")
-    field(page, "verified").fill("2026-12-01")
+    fill_new_organisation(
+        page,
+        NEW_ID,
+        "Testlabor für Editoren & Co.",
+        ("Ein Labor, das nur im Test existiert.", "A laboratory that exists only in this test."),
+        ("Prüfung von Editoren", "Testing editors"),
+        "https://www.example.org/cms-test",
+    )
     written = editor.project / "data" / "organisations" / f"{NEW_ID}.yml"
     entry = yaml.safe_load(publish(page, written))
     assert entry["draft"] is True  # new entries start as drafts
@@ -290,3 +281,31 @@ def test_editor_translate_and_review_a_guide(editor: Editor):
     assert body_of(german_after).strip() == body_of(german).strip()
     validation = run("validate.py", str(editor.project))
     assert validation.returncode == 0, validation.stdout + validation.stderr
+
+
+def fill_new_organisation(
+    page: Page,
+    entry_id: str,
+    name: str,
+    summary: tuple[str, str],
+    competence: tuple[str, str],
+    source: str,
+) -> None:
+    """Fill the new-organisation form of the editor as staff would (German and English text)."""
+    field(page, "id").fill(entry_id)
+    field(page, "name").fill(name)
+    choose(page, "type", "Unternehmen")
+    field(page, "de", 0).fill(summary[0])
+    field(page, "en", 0).fill(summary[1])
+    field(page, "de", 1).fill("Ausführliches deutsches Profil.")
+    field(page, "en", 1).fill("A longer English profile.")
+    choose(page, "technologies", "Biotechnologie")
+    add_item(page, "deutsch", 0, competence[0])
+    add_item(page, "english", 0, competence[1])
+    choose(page, "region", "Dresden")
+    field(page, "city").fill("Dresden")
+    field(page, "lat").fill("51.05")
+    field(page, "lon").fill("13.74")
+    choose(page, "precision", "city")
+    add_item(page, "Quellen", 0, source)
+    field(page, "verified").fill("2026-12-01")

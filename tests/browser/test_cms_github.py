@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from fake_github import FakeGitHub, make_repository  # noqa: E402
-from test_cms import add_item, choose, field  # noqa: E402
+from test_cms import field, fill_new_organisation  # noqa: E402
 
 from saxonyhub.cms_admin import install_admin, render_config  # noqa: E402
 from serve_static import start  # noqa: E402
@@ -140,23 +140,17 @@ def wait_for(page: Page, condition: Callable[[], T], what: str) -> T:
 def test_save_opens_pull_request_that_validates(editor: Editor, tmp_path: Path):
     page, github = editor.page, editor.github
     page.goto(f"{editor.url}#/collections/organisations/new")
-    field(page, "id").fill(NEW_ID)
-    field(page, "name").fill("Testlabor für Pull-Requests & Co.")
-    choose(page, "type", "Unternehmen")
-    field(page, "de", 0).fill("Ein Labor, das nur im Test des Pull-Request-Ablaufs existiert.")
-    field(page, "en", 0).fill("A laboratory that exists only in the pull request test.")
-    field(page, "de", 1).fill("Ausführliches deutsches Profil.")
-    field(page, "en", 1).fill("A longer English profile.")
-    choose(page, "technologies", "Biotechnologie")
-    add_item(page, "deutsch", 0, "Prüfung von Pull-Requests")
-    add_item(page, "english", 0, "Testing pull requests")
-    choose(page, "region", "Dresden")
-    field(page, "city").fill("Dresden")
-    field(page, "lat").fill("51.05")
-    field(page, "lon").fill("13.74")
-    choose(page, "precision", "city")
-    add_item(page, "Quellen", 0, "https://www.example.org/cms-pr-test")
-    field(page, "verified").fill("2026-12-01")
+    fill_new_organisation(
+        page,
+        NEW_ID,
+        "Testlabor für Pull-Requests & Co.",
+        (
+            "Ein Labor, das nur im Test des Pull-Request-Ablaufs existiert.",
+            "A laboratory that exists only in the pull request test.",
+        ),
+        ("Prüfung von Pull-Requests", "Testing pull requests"),
+        "https://www.example.org/cms-pr-test",
+    )
     page.get_by_role("button", name="Speichern").click()
 
     pull = wait_for(page, lambda: github.pulls and github.pulls[0], "a pull request")

@@ -80,7 +80,7 @@ def run_build(
 
 # Stock MkDocs rendering: profiles go through MkDocs' own Page.render like every other page,
 # every page renders its whole frame (saxonyhub.frame shares nothing), and the search index is
-# made in one process.
+# made in one process by one Pagefind run over all languages.
 _STOCK_BUILD = """
 import sys
 sys.path.insert(0, "hooks")
@@ -91,9 +91,7 @@ saxonyhub.profile_page.ProfilePage.render = Page.render
 import saxonyhub.frame
 import saxonyhub.search_index as search_index
 saxonyhub.frame.FrameParts.key = lambda self, part, page, nav: None
-search_index.language_parts = lambda site_dir, languages, groups: [
-    search_index.language_part(site_dir, languages, lang, groups) for lang in languages
-]
+search_index.write_search_index = search_index.write_joint_index
 cli()
 """
 

@@ -35,6 +35,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from .glossary import Glossary, load_glossary
 from .search_text import (
@@ -404,16 +405,61 @@ def language_part(
 def language_parts(
     site_dir: Path, languages: list[str], groups: list[SynonymGroup]
 ) -> list[LanguagePart]:
-    """language_part of every language, one process each where the system can fork: each
-    language's words are independent of the others', and after the parallel language builds
-    (scripts/build.py) this was the longest step left on one core."""
-    jobs = [(site_dir, languages, lang, groups) for lang in languages]
+    """language_part of every language, one after the other (the reference that
+    language_indexes must equal; tests/site_build.py's stock build indexes this way)."""
+    return [language_part(site_dir, languages, lang, groups) for lang in languages]
+
+
+def sorted_documents(documents: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """In the order one walk over the site gives: Pagefind's output depends on the order in
+    which run_pagefind writes the files."""
+    return sorted(documents, key=lambda document: PurePosixPath(document[0]).parts)
+
+
+def language_index(
+    site_dir: Path, languages: list[str], lang: str, groups: list[SynonymGroup], bundle: Path
+) -> LanguagePart:
+    """language_part of ``lang``, indexed by Pagefind into ``bundle`` (when it has pages)."""
+    part = language_part(site_dir, languages, lang, groups)
+    if part.documents:
+        run_pagefind(sorted_documents(part.documents), bundle)
+    return part
+
+
+def language_indexes(
+    site_dir: Path, languages: list[str], groups: list[SynonymGroup], work: Path
+) -> list[tuple[LanguagePart, Path]]:
+    """language_index of every language into ``work/<lang>``, one process each where the system
+    can fork. Pagefind keeps one index per language anyway (its files are named by language), so
+    a run per language gives the same files as one run over all pages (merge_bundles joins
+    them); and one Pagefind run keeps only about 1.5 of 2 cores busy, so two at a time finish
+    sooner than one over everything."""
+    jobs = [(site_dir, languages, lang, groups, work / lang) for lang in languages]
     if len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [language_part(*job) for job in jobs]
-    # fork: the worker needs no import (MkDocs puts hooks/ on sys.path only while it loads one).
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=len(jobs), mp_context=context) as pool:
-        return list(pool.map(language_part, *zip(*jobs, strict=True)))
+        parts = [language_index(*job) for job in jobs]
+    else:
+        # fork: the worker needs no import (MkDocs puts hooks/ on sys.path only while it loads one).
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=len(jobs), mp_context=context) as pool:
+            parts = list(pool.map(language_index, *zip(*jobs, strict=True)))
+    return [(part, job[-1]) for part, job in zip(parts, jobs, strict=True) if part.documents]
+
+
+ENTRY = "pagefind-entry.json"
+
+
+def merge_bundles(bundles: list[Path], target: Path) -> None:
+    """Join Pagefind bundles of disjoint languages into ``target``: every file (the shared
+    scripts are the same in each) and one entry file listing every bundle's languages."""
+    entry: dict[str, Any] = {}
+    for bundle in bundles:
+        own = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+        languages = {**entry.get("languages", {}), **own["languages"]}
+        entry = {**own, "languages": languages}
+        shutil.copytree(bundle, target, dirs_exist_ok=True)
+    # Pagefind's own spelling: compact, not ASCII-escaped.
+    text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+    (target / ENTRY).write_text(text, encoding="utf-8")
 
 
 def write_search_index(site_dir: Path, languages: list[str], groups: list[SynonymGroup]) -> int:
@@ -425,21 +471,36 @@ def write_search_index(site_dir: Path, languages: list[str], groups: list[Synony
         groups: synonym groups from the glossary.
     """
     site_dir = site_dir.resolve()  # the binary runs in another folder
+    bundle = site_dir / BUNDLE
+    with tempfile.TemporaryDirectory(prefix="hub-bundles-") as work:
+        indexes = language_indexes(site_dir, languages, groups, Path(work))
+        shutil.rmtree(bundle, ignore_errors=True)
+        if indexes:
+            merge_bundles([folder for _, folder in indexes], bundle)
+        else:  # no page at all: as one run over the site would
+            run_pagefind([], bundle)
+    write_typo_vocabulary(bundle, typo_counts([part for part, _ in indexes]))
+    return sum(len(part.documents) for part, _ in indexes)
+
+
+def write_joint_index(site_dir: Path, languages: list[str], groups: list[SynonymGroup]) -> int:
+    """write_search_index as one Pagefind run over every page (the reference for
+    tests/build/test_language_build.py, which compares the two sites)."""
+    site_dir = site_dir.resolve()
     parts = language_parts(site_dir, languages, groups)
-    # In the order one walk over the site gives: Pagefind's output depends on the order in
-    # which run_pagefind writes the files.
-    documents = sorted(
-        (document for part in parts for document in part.documents),
-        key=lambda document: PurePosixPath(document[0]).parts,
-    )
+    bundle = site_dir / BUNDLE
+    run_pagefind(sorted_documents([d for part in parts for d in part.documents]), bundle)
+    write_typo_vocabulary(bundle, typo_counts(parts))
+    return sum(len(part.documents) for part in parts)
+
+
+def typo_counts(parts: list[LanguagePart]) -> dict[str, Counter[str]]:
+    """The typo vocabularies of ``parts``, joined by language."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for part in parts:
         for lang, counter in part.typo_words.items():
             counts[lang].update(counter)
-    bundle = site_dir / BUNDLE
-    run_pagefind(documents, bundle)
-    write_typo_vocabulary(bundle, counts)
-    return len(documents)
+    return counts
 
 
 def glossary_groups(glossary: Glossary | None) -> list[SynonymGroup]:

@@ -94,14 +94,27 @@ def test_search_leads_to_the_organisation_profile(
     assert listing == [], pages
 
 
+@pytest.mark.parametrize("width", [375, 360, 320, 280])
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_phone_header_shows_the_whole_short_site_name(
-    phone_probe: PageProbe, served_site: str, prefix: str
+    phone_probe: PageProbe, served_site: str, prefix: str, width: int
 ):
     page = phone_probe.page
+    page.set_viewport_size({"width": width, "height": 640})
     page.goto(served_site + prefix)
     name = page.locator(".md-header__topic").first.locator(".md-ellipsis")
-    assert name.evaluate("e => e.scrollWidth <= e.clientWidth")
+    assert name.evaluate("e => e.scrollWidth <= e.clientWidth")  # not cut at the side
+    box, header = name.bounding_box(), page.locator(".md-header").bounding_box()
+    assert box and header
+    # Where it wraps (narrower than 375 px), its lines stay within the header's height.
+    lines = name.evaluate("e => parseFloat(getComputedStyle(e, '::after').height) || 0")
+    assert lines <= header["height"]
+    # and left of the first button (colour scheme, language, search)
+    buttons = page.locator(".md-header__option, .md-header__button[for='__search']")
+    lefts = [
+        b["x"] for b in map(lambda i: buttons.nth(i).bounding_box(), range(buttons.count())) if b
+    ]
+    assert lefts and box["x"] + box["width"] <= min(lefts)
     shown = name.evaluate("e => getComputedStyle(e, '::after').content")
     labels = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))
     short = labels["site.short_name"][prefix.strip("/") or "de"]

@@ -20,6 +20,7 @@ with how many pages contain them, fetched only for a long query word that the in
 
 from __future__ import annotations
 
+import functools
 import gzip
 import html
 import json
@@ -34,14 +35,17 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from .glossary import Glossary, load_glossary
 from .search_text import (
-    MemberPattern,
+    Memo,
     Splitter,
     SynonymGroup,
+    SynonymMatcher,
+    counted_variant_terms,
     fold,
     synonym_matcher,
     synonym_terms,
@@ -82,20 +86,32 @@ KINDS = (
 )
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
 _LANG = re.compile(r'<html[^>]* lang="([a-z]{2})"')
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*?)(/?)>|<!--.*?-->", re.S)
+# A tag (opening, closing or empty; its attributes with a closing "/" of an empty tag) or a
+# comment. The attributes are matched greedily: a lazy match tries the tag's end after every
+# character (twice the time of the whole scan); tag_action takes the "/" off. _TAG_SPLIT is the
+# same, a single group: re.split gives text and tags without a match object per tag.
+_TAG = re.compile(r"<(?:(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>|!--.*?-->)", re.S)
+_TAG_SPLIT = re.compile(r"(<(?:/?[a-zA-Z][a-zA-Z0-9]*\b[^>]*>|!--.*?-->))", re.S)
 _VOID = frozenset("area br col embed hr img input link meta source track wbr".split())
 # Subtrees neither indexed nor used for extra terms: besides the parts named above, footnote
 # numbers ("steht1" would be a word) and what every guide repeats (the disclaimer, which names
 # "Benannte Stelle" on every guide, and the box of the cluster's offers, found as services).
-_SKIPPED = (
-    r'data-search-exclude|class="headerlink"|class="footnote-backref"|class="hub-review"'
-    r'|class="hub-map"|class="footnote"|class="footnote-ref"|class="hub-help"'
-    r'|class="[^"]*hub-disclaimer"'
+# data-search-exclude with its value, if any: Python-Markdown's md_in_html writes
+# data-search-exclude="data-search-exclude", and the marker must follow the whole attribute
+# (inside the value it made data-pagefind-ignore="data-search-exclude data-pagefind-ignore",
+# which Pagefind warns about and reads as "all").
+_SKIPPED = re.compile(
+    r'data-search-exclude(?:="[^"]*")?|class="(?:headerlink|footnote-backref|hub-review'
+    r'|hub-map|footnote|footnote-ref|hub-help|[^"]*hub-disclaimer)"'
 )
-_SKIP_ATTRS = re.compile(_SKIPPED + "|data-pagefind-ignore")
-_ID = re.compile(r'(?<=[\s"])id="[^"]*"')
-_CELL_END = re.compile(r"</(?:td|th|dt|dd|li|figcaption|summary)>")
+_SKIP_ATTRS = re.compile(_SKIPPED.pattern + "|data-pagefind-ignore")
+# An id attribute after a space or quote; the lookbehind follows the literal, so that the scan
+# looks for the literal (ten times faster than a lookbehind first).
+_ID = re.compile(r'id="(?<=[\s"]id=")[^"]*"')
+# Where a table cell or list item ends: "</" before the name (a literal replacement, no call).
+_CELL_END = re.compile(r"</(?=(?:td|th|dt|dd|li|figcaption|summary)>)")
 _SKIP_TAGS = frozenset({"script", "style", "svg", "template"})
+_SPACED = frozenset(("p", "li", "td", "th", "div", "h1", "h2", "h3", "h4", "dt", "dd", "br"))
 
 
 @dataclass
@@ -109,6 +125,12 @@ class SearchPage:
     text: str  # its visible text without the skipped parts
     title: str  # the text of its first <h1>
     headings: str  # the text of its <h2> to <h4>
+
+    @functools.cached_property
+    def word_counts(self) -> Counter[str]:
+        """The words of ``text`` (search_text.words) and how often each occurs: the extra terms
+        and the typo words both start from them."""
+        return Counter(words(self.text))
 
 
 def page_kind(path: str, languages: set[str]) -> str:
@@ -128,14 +150,45 @@ class VisibleText:
 
 
 _SUBHEADINGS = ("h2", "h3", "h4")
+# What visible_text does at a tag (tag_action).
+COMMENT, EMPTY, CLOSING, OPENING = range(4)
 
 
-def visible_text(fragment: str) -> VisibleText:
+class TagAction(NamedTuple):
+    """What a tag means to visible_text (a tuple: visible_text unpacks one per tag)."""
+
+    kind: int  # COMMENT, EMPTY, CLOSING or OPENING
+    name: str = ""  # lower case
+    skipping: bool = False  # an opening tag that starts a skipped subtree
+    spaced: bool = False  # an opening tag after which a space separates the text
+
+
+def tag_action(tag: str) -> TagAction:
+    """The TagAction of a tag or comment (a match of _TAG)."""
+    match = _TAG.match(tag)
+    if match is None:
+        raise ValueError(f"not a tag: {tag!r}")
+    closing, name, attrs = match.groups()
+    if name is None:
+        return TagAction(COMMENT)
+    name = name.lower()
+    if name in _VOID or attrs.endswith("/"):
+        return TagAction(EMPTY, name)
+    if closing:
+        return TagAction(CLOSING, name)
+    skipping = name in _SKIP_TAGS or bool(_SKIP_ATTRS.search(attrs))
+    return TagAction(OPENING, name, skipping, name in _SPACED)
+
+
+def visible_text(fragment: str, actions: Memo[str, TagAction] | None = None) -> VisibleText:
     """The text of an HTML fragment without skipped subtrees, its title and its headings.
 
     A scan over the tags (regex, no parser: thousands of pages per build) that tracks the depth
-    of the subtree being skipped and the heading being read.
+    of the subtree being skipped and the heading being read. ``actions`` remembers each tag's
+    TagAction (the same tags on every page: site_pages keeps one for all its pages).
     """
+    if actions is None:
+        actions = Memo(tag_action)
     pieces: list[str] = []
     title: list[str] = []
     headings: list[str] = []
@@ -143,25 +196,24 @@ def visible_text(fragment: str) -> VisibleText:
     title_done = False
     skip_depth = 0  # > 0 inside a skipped subtree
     stack: list[tuple[str, bool]] = []  # open elements: name, starts a skipped subtree
-    position = 0
-    for match in _TAG.finditer(fragment):
+    parts = _TAG_SPLIT.split(fragment)  # text, tag, text, …, tag, text
+    for chunk, tag in zip(parts[::2], parts[1::2], strict=False):  # the last text: below
         if not skip_depth:
-            chunk = fragment[position : match.start()]
             pieces.append(chunk)
             if heading is not None:
                 heading.append(chunk)
-        position = match.end()
-        closing, name, attrs, self_closing = match.groups()
-        if name is None:
-            continue  # a comment
-        name = name.lower()
-        if name in _VOID or self_closing:
-            pieces.append(" ")
-            continue
-        if closing:
+        kind, name, skipping, spaced = actions[tag]
+        if kind == OPENING:
+            stack.append((name, skipping))
+            skip_depth += skipping
+            if not skip_depth and (name in _SUBHEADINGS or (name == "h1" and not title_done)):
+                heading = []
+            if spaced:
+                pieces.append(" ")
+        elif kind == CLOSING:
             while stack:
-                opened_name, skipping = stack.pop()
-                if skipping:
+                opened_name, opened_skipping = stack.pop()
+                if opened_skipping:
                     skip_depth -= 1
                 if opened_name == name:
                     break
@@ -170,16 +222,10 @@ def visible_text(fragment: str) -> VisibleText:
                 title_done = title_done or name == "h1"
                 heading = None
             pieces.append(" ")
-            continue
-        skipping = name in _SKIP_TAGS or bool(_SKIP_ATTRS.search(attrs))
-        stack.append((name, skipping))
-        skip_depth += skipping
-        if not skip_depth and (name in _SUBHEADINGS or (name == "h1" and not title_done)):
-            heading = []
-        if name in ("p", "li", "td", "th", "div", "h1", "h2", "h3", "h4", "dt", "dd", "br"):
+        elif kind == EMPTY:
             pieces.append(" ")
     if not skip_depth:
-        pieces.append(fragment[position:])
+        pieces.append(parts[-1])
     return VisibleText(
         *(" ".join(html.unescape("".join(p)).split()) for p in (pieces, title, headings))
     )
@@ -195,9 +241,8 @@ def indexed_article(article: str) -> str:
     The browser needs one anchor only, the extra terms' heading (indexed_document): the best
     excerpt of the rest is Pagefind's own choice over the whole page.
     """
-    marked = re.sub(_SKIPPED, lambda m: m.group(0) + " data-pagefind-ignore", article)
-    marked = _ID.sub("", marked)
-    return _CELL_END.sub(lambda m: " " + m.group(0), marked)
+    marked = _SKIPPED.sub(lambda m: m.group() + " data-pagefind-ignore", article)
+    return _CELL_END.sub(" </", _ID.sub("", marked))
 
 
 def _any(lang: str) -> bool:
@@ -205,20 +250,26 @@ def _any(lang: str) -> bool:
 
 
 def read_page(
-    site_dir: Path, path: Path, languages: set[str], keep: Callable[[str], bool] = _any
+    site_dir: Path,
+    path: Path,
+    languages: set[str],
+    keep: Callable[[str], bool] = _any,
+    actions: Memo[str, TagAction] | None = None,
 ) -> SearchPage | None:
     """The page at ``path`` as the index sees it, or None when it is not to be searched (or
-    ``keep`` rejects its language: the language's part of the index is made elsewhere)."""
+    ``keep`` rejects its language: the language's part of the index is made elsewhere).
+    ``actions``: visible_text's, shared by the pages of one pass."""
     document = path.read_text(encoding="utf-8")
     lang = _LANG.search(document)
-    if lang is None or EXCLUDE_MARKER in document or not keep(lang.group(1)):
+    # The language first: half the pages belong to another part, no need to look further.
+    if lang is None or not keep(lang.group(1)) or EXCLUDE_MARKER in document:
         return None
     article = _ARTICLE.search(document)
     if article is None:
         return None
     source_path = path.relative_to(site_dir).as_posix()
     url_path = source_path.removesuffix("index.html")
-    visible = visible_text(article.group(1))
+    visible = visible_text(article.group(1), actions)
     kind = page_kind(url_path, languages)
     return SearchPage(
         source_path,
@@ -290,13 +341,13 @@ def page_terms(
     page: SearchPage,
     splitter: Splitter | None,
     groups: list[SynonymGroup],
-    matcher: list[MemberPattern],
+    matcher: SynonymMatcher,
 ) -> ExtraTerms:
     """The extra terms of ``page``."""
     title = variant_terms(page.title, splitter) + synonym_terms(page.title, groups, matcher)
     return ExtraTerms(
         title=title,
-        body=variant_terms(page.text, splitter),
+        body=counted_variant_terms(page.word_counts, splitter),
         synonyms=synonym_terms(page.text, groups, matcher),
         heading_synonyms=synonym_terms(page.headings, groups, matcher),
     )
@@ -308,8 +359,9 @@ def site_pages(
     """Every searchable page of the built site (in a language ``keep`` accepts), in path order
     (a stable index)."""
     pages = []
+    actions = Memo(tag_action)
     for path in sorted(site_dir.rglob("index.html")):
-        page = read_page(site_dir, path, languages, keep)
+        page = read_page(site_dir, path, languages, keep, actions)
         if page is not None:
             pages.append(page)
     return pages
@@ -320,12 +372,20 @@ def typo_vocabulary(
 ) -> dict[str, Counter[str]]:
     """Per language: folded words of MIN_TYPO_WORD+ letters and how many pages contain each."""
     result: dict[str, Counter[str]] = defaultdict(Counter)
-    folded: dict[str, str] = {}  # the same words on every page: fold each once
+    typo_word = Memo(_typo_word)  # the same words on every page: fold each once
     for page in pages:
-        found = set(words(page.text + " " + " ".join(extra[page.source_path])))
-        found = {folded.get(w) or folded.setdefault(w, fold(w)) for w in found}
-        result[page.lang].update(w for w in found if len(w) >= MIN_TYPO_WORD and w.isalpha())
+        # The words of text and terms apart: no word spans the space that joined them.
+        found = chain(page.word_counts, words(" ".join(extra[page.source_path])))
+        kept = set(map(typo_word.__getitem__, set(found)))
+        kept.discard("")
+        result[page.lang].update(kept)
     return result
+
+
+def _typo_word(word: str) -> str:
+    """``word`` folded if typo_vocabulary keeps it, else ""."""
+    folded = fold(word)
+    return folded if len(folded) >= MIN_TYPO_WORD and folded.isalpha() else ""
 
 
 def write_typo_vocabulary(bundle: Path, counts: dict[str, Counter[str]]) -> None:

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from saxonyhub.search_text import (
+    Memo,
     Splitter,
     SynonymGroup,
     compound_terms,
+    counted_variant_terms,
     fold,
+    member_key,
+    member_regex,
+    run_keys,
+    scan_regex,
     spelling_terms,
     split_compound,
     synonym_matcher,
     synonym_terms,
     variant_terms,
     vocabulary,
+    word_variants,
     words,
 )
 
@@ -85,7 +94,13 @@ def test_splitter_remembers_each_word():
 
 @pytest.mark.parametrize(
     ("word", "folded"),
-    [("Prüfung", "pruefung"), ("Konformität", "konformitaet"), ("Maßnahme", "massnahme")],
+    [
+        ("Prüfung", "pruefung"),
+        ("Konformität", "konformitaet"),
+        ("Maßnahme", "massnahme"),
+        ("ÄRZTE ÜBER ÖL", "aerzte ueber oel"),
+        ("STRAẞE", "strasse"),  # capital sharp s: lower case first, then spelled out
+    ],
 )
 def test_fold_spells_out_umlauts_and_sharp_s(word, folded):
     assert fold(word) == folded
@@ -170,3 +185,79 @@ def test_variant_terms_name_a_part_of_several_compounds_once():
     splitter = Splitter(vocabulary(["Medizin Produkt Produkte Verordnung Technik"]))
     text = "Medizinprodukt, Medizinprodukte und Medizintechnik"
     assert variant_terms(text, splitter).count("medizin") == 1
+
+
+def test_memo_computes_each_missing_value_once():
+    calls = []
+    memo = Memo(lambda key: calls.append(key) or key.upper())
+    assert list(map(memo.__getitem__, ["a", "b", "a"])) == ["A", "B", "A"]
+    assert calls == ["a", "b"]
+
+
+def test_vocabulary_counts_texts_not_occurrences_and_hyphenated_parts():
+    counts = vocabulary(["CE-Kennzeichnung und CE", "ce", "Kennzeichnung"])
+    assert counts == Counter({"ce": 2, "ce-kennzeichnung": 1, "kennzeichnung": 2, "und": 1})
+
+
+TRICKY_TEXTS = [
+    "Benannte Stelle; benannten stellen, die benannte   stelle. xbenannte stelle",
+    "benannte stellenweise, benannte_stelle, 1benannte stelle, benannte-stelle",
+    "kmu kmus kmu-förderung kmu_ kmu1 ükmu",
+    "ce-kennzeichnung ce-kennzeichnungen ce-kennzeichnungsstelle xce-kennzeichnung",
+    "in-vitro-diagnostikum in vitro diagnostic medical devices",
+]
+WORDINGS = ["Benannte Stelle", "KMU", "CE-Kennzeichnung", "In-vitro-Diagnostikum", "in vitro"]
+
+
+@pytest.mark.parametrize("member", WORDINGS)
+def test_scan_regex_finds_what_member_regex_finds(member):
+    regex, scan = member_regex(member), scan_regex(member)
+    assert regex is not None and scan is not None
+    matches = 0
+    for text in TRICKY_TEXTS:
+        folded = fold(text)
+        found = [m.span() for m in regex.finditer(folded)]
+        assert [m.span() for m in scan.finditer(folded)] == found
+        matches += len(found)
+    assert matches  # and the texts hold near misses of each
+    assert scan.pattern.startswith(fold(words(member)[0]).replace("-", "\\-"))
+
+
+def test_a_match_starts_at_a_run_that_is_its_key_and_a_short_ending():
+    assert member_key("ce-kennzeichnung") == "ce"
+    assert member_key("benannte") == "benannte"
+    keys = frozenset({"benannte", "ce", "stelle"})
+    assert run_keys("benannten", keys) == ("benannte",)
+    assert run_keys("stellenweise", keys) == ()  # five letters more than the key
+    assert run_keys("ce", keys) == ("ce",)
+    assert run_keys("c", keys) == ()
+
+
+def test_the_matcher_tries_only_patterns_whose_every_word_the_text_has():
+    groups = [
+        SynonymGroup(("in vitro diagnostic", "IVD")),
+        SynonymGroup(("Benannte Stelle", "notified body")),
+    ]
+    matcher = synonym_matcher(groups)
+    in_vitro = next(p for p in matcher.patterns if p.literal == "in")
+    assert in_vitro not in matcher.candidates(fold("Produkte in der EU"))
+    assert in_vitro in matcher.candidates(fold("In-vitro-Diagnostika: in vitro diagnostics"))
+    for text in [*TRICKY_TEXTS, "IVDs and notified bodies", "in vitro diagnostic"]:
+        folded = fold(text)
+        matching = [p for p in matcher.patterns if p.regex.search(folded)]
+        assert set(matching) <= set(matcher.candidates(folded))
+
+
+def test_word_variants_are_what_variant_terms_adds_for_one_word():
+    splitter = Splitter(KNOWN)
+    assert word_variants("Prüfung", None) == ("pruefung",)
+    assert word_variants("2021-24", None) == ()
+    assert word_variants("Konformitätsbewertungsverfahren", splitter)[-1] == "verfahren"
+    assert splitter.variants["Herzchirurgie"] == ("herz", "chirurgie")
+
+
+def test_counted_variant_terms_are_variant_terms_of_the_counted_words():
+    text = "Die Medizinprodukte-Verordnung, die Prüfung und die Prüfung der Herzchirurgie"
+    for splitter in (None, Splitter(KNOWN)):
+        counts = Counter(words(text))
+        assert counted_variant_terms(counts, splitter) == variant_terms(text, splitter)

@@ -72,6 +72,22 @@ def test_escape_closes_search(probe: PageProbe, served_site: str):
     page.wait_for_function("() => !document.getElementById('__search').checked")
 
 
+def test_escape_closes_search_before_its_script_has_loaded(probe: PageProbe, served_site: str):
+    page = probe.page
+    page.goto(served_site + "en/")
+    released = []  # search.js is held back until the dialog has been closed
+    page.route("**/assets/javascripts/search.js", lambda route: released.append(route))
+    open_search(page)
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.getElementById('__search').checked")
+    assert len(released) == 1  # it was still loading
+    released[0].continue_()
+    page.unroute("**/assets/javascripts/search.js")
+    open_search(page)  # and search still works once it has loaded
+    type_query(page, "funding")
+    assert results(page)
+
+
 def test_clicking_the_search_field_opens_search(probe: PageProbe, served_site: str):
     page = probe.page
     page.goto(served_site + "en/")

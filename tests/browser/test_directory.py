@@ -285,9 +285,13 @@ def test_map_legend_colours_differ_and_stand_out(probe: PageProbe, served_site: 
             assert sum((x - y) ** 2 for x, y in zip(a, b, strict=True)) ** 0.5 > 60, (a, b)
 
 
+@pytest.mark.parametrize("width", [375, 320])
 @pytest.mark.parametrize("path", ["organisations/", "en/locations/leipzig/"])
-def test_map_markers_are_large_enough_to_tap(phone_probe: PageProbe, served_site: str, path):
+def test_map_markers_are_large_enough_to_tap(
+    phone_probe: PageProbe, served_site: str, path: str, width: int
+):
     page = phone_probe.page
+    page.set_viewport_size({"width": width, "height": 740})
     page.goto(served_site + path)
     targets = page.locator(".hub-map__marker .hub-map__hit")
     assert targets.count() >= 1
@@ -341,11 +345,15 @@ def test_map_markers_work_with_the_keyboard(probe: PageProbe, served_site: str):
     page.wait_for_url(re.compile(re.escape(href.removeprefix("#")) + "/?$"))
 
 
+@pytest.mark.parametrize("width", [375, 320])
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_region_tables_fit_a_phone(phone_probe: PageProbe, served_site: str, prefix: str):
+def test_region_tables_fit_a_phone(
+    phone_probe: PageProbe, served_site: str, prefix: str, width: int
+):
     # Material wraps wide tables in a scrolling box; on a phone none may need it.
     regions = [r.id for r in STORE.all("regions") if r.key_facts]
     assert regions
+    phone_probe.page.set_viewport_size({"width": width, "height": 740})
     for region in regions:
         phone_probe.page.goto(f"{served_site}{prefix}locations/{region}/")
         widths = phone_probe.page.eval_on_selector_all(

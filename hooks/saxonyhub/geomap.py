@@ -18,10 +18,9 @@ _UMLAUTS: dict[str, str | int | None] = {"ä": "ae", "ö": "oe", "ü": "ue", "ß
 WIDTH = 1000.0
 PADDING = 12.0
 # Places closer than this (SVG units, about 10 km) share one marker: on a 375 px phone the map is
-# ~340 px wide (~290 px on a 320 px phone), and a marker's 24 px touch target (MARKER_HIT, a
-# radius) needs ~83 units there.
+# ~340 px wide, and a marker's 24 px touch target (MARKER_HIT) covers ~70 units.
 PLACE_RADIUS = 40.0
-MARKER_HIT = 44.0
+MARKER_HIT = 36.0
 
 
 @dataclass(frozen=True)

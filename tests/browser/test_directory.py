@@ -285,7 +285,7 @@ def test_map_legend_colours_differ_and_stand_out(probe: PageProbe, served_site: 
             assert sum((x - y) ** 2 for x, y in zip(a, b, strict=True)) ** 0.5 > 60, (a, b)
 
 
-@pytest.mark.parametrize("width", [375, 320])
+@pytest.mark.parametrize("width", [375])
 @pytest.mark.parametrize("path", ["organisations/", "en/locations/leipzig/"])
 def test_map_markers_are_large_enough_to_tap(
     phone_probe: PageProbe, served_site: str, path: str, width: int
